@@ -1,0 +1,117 @@
+//! The data tool.
+//!
+//! `cargo run --bin atlas -- check`  validates data/, prints coverage, and fails if
+//!                                    public/atlas.json is out of date.
+//! `cargo run --bin atlas -- bundle` writes public/atlas.json from data/.
+//! `cargo run --bin atlas -- preview front|back` prints a review SVG of one view.
+
+// The tool reads files, so it exists only natively; the crate's wasm build skips it.
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::collections::BTreeMap;
+    use std::path::Path;
+    use std::process::ExitCode;
+    use trigger_atlas::authoring::load_dir;
+    use trigger_atlas::model::{Atlas, Region};
+
+    const DATA: &str = "data";
+    const BUNDLE: &str = "public/atlas.json";
+
+    pub fn main() -> ExitCode {
+        let cmd = std::env::args().nth(1).unwrap_or_else(|| "check".into());
+        let atlas = match load_dir(Path::new(DATA)) {
+            Ok(a) => a,
+            Err(errors) => {
+                eprintln!("{} file(s) could not be read:", errors.len());
+                for e in errors {
+                    eprintln!("- {e}");
+                }
+                return ExitCode::FAILURE;
+            }
+        };
+        if cmd == "preview" {
+            // Drawn even when the data has problems: the figure is what one is fixing.
+            let view = match std::env::args().nth(2).as_deref() {
+                Some("back") => trigger_atlas::model::ViewId::Back,
+                _ => trigger_atlas::model::ViewId::Front,
+            };
+            return match trigger_atlas::preview::view_svg(&atlas, view) {
+                Some(svg) => {
+                    println!("{svg}");
+                    ExitCode::SUCCESS
+                }
+                None => ExitCode::FAILURE,
+            };
+        }
+        let atlas = match atlas.checked() {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        match cmd.as_str() {
+            "check" => {
+                print_coverage(&atlas);
+                let bundled = std::fs::read_to_string(BUNDLE).unwrap_or_default();
+                if bundled != atlas.to_json() {
+                    eprintln!("{BUNDLE} is out of date with {DATA}/: run `cargo run --bin atlas -- bundle`");
+                    return ExitCode::FAILURE;
+                }
+                println!("data valid; {BUNDLE} is up to date");
+                ExitCode::SUCCESS
+            }
+            "bundle" => match std::fs::write(BUNDLE, atlas.to_json()) {
+                Ok(()) => {
+                    println!("wrote {BUNDLE} ({} bytes)", atlas.to_json().len());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("could not write {BUNDLE}: {e}");
+                    ExitCode::FAILURE
+                }
+            },
+            other => {
+                eprintln!("unknown command {other:?}; use check or bundle");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn print_coverage(atlas: &Atlas) {
+        let mut by_region: BTreeMap<Region, Vec<&str>> = BTreeMap::new();
+        for m in &atlas.muscles {
+            by_region.entry(m.region).or_default().push(&m.name);
+        }
+        let tps: usize = atlas.muscles.iter().map(|m| m.trigger_points.len()).sum();
+        println!(
+            "{} muscles, {} trigger points, {} zones, {} sources",
+            atlas.muscles.len(),
+            tps,
+            atlas.zones.len(),
+            atlas.sources.len()
+        );
+        for region in Region::ALL {
+            let names = by_region.get(&region).cloned().unwrap_or_default();
+            println!("  {:<32} {:>3}  {}", region.label(), names.len(), names.join(", "));
+        }
+        for view in &atlas.figure.views {
+            let zones = view.zone_instances().len();
+            println!(
+                "  {} view: {} zone shapes ({} per side and midline), {} muscle shapes",
+                view.label,
+                zones,
+                view.zones.len(),
+                view.muscles.len()
+            );
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

@@ -1,0 +1,9 @@
+//! Leptos components. Each renders state it is given; none computes a domain answer.
+
+pub mod body_figure;
+pub mod explorer;
+pub mod legend;
+pub mod load_error;
+pub mod muscle_list;
+pub mod muscle_panel;
+pub mod zone_panel;

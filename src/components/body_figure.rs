@@ -1,0 +1,184 @@
+//! One view of the body as SVG: the silhouette, the zones clipped to it, the muscle shapes and
+//! the trigger point marks. Every shape carries data attributes and an accessible name.
+
+use crate::highlight::Highlight;
+use crate::model::geometry::{polygon_path, smooth_path};
+use crate::model::{Atlas, Depth, MuscleId, Side, ViewId, ZoneId};
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// What a click on the figure chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Zones: "where does it hurt?"
+    Pain,
+    /// Muscle shapes.
+    Muscles,
+}
+
+fn activates(ev: &KeyboardEvent) -> bool {
+    matches!(ev.key().as_str(), "Enter" | " ")
+}
+
+#[component]
+pub fn BodyFigure(
+    atlas: Arc<Atlas>,
+    view: ViewId,
+    highlight: Memo<Highlight>,
+    mode: Signal<Mode>,
+    on_zone: Callback<(ZoneId, Side)>,
+    on_muscle: Callback<(MuscleId, Side)>,
+) -> impl IntoView {
+    let Some(v) = atlas.figure.view(view) else {
+        return view! { <p class="status">"This view is missing from the data."</p> }.into_any();
+    };
+    let name = v.id.as_str();
+    let clip = format!("clip-{name}");
+    let body = smooth_path(&v.silhouette());
+    let caption = match v.right_half {
+        Side::Left => format!("{}: the patient's right is on your left", v.label),
+        _ => format!("{}: the patient's right is on your right", v.label),
+    };
+
+    let zones = v
+        .zone_instances()
+        .into_iter()
+        .map(|(zone_id, side, poly)| {
+            let label = atlas.zone(zone_id).map(|z| z.label(side)).unwrap_or_default();
+            let key = (zone_id.clone(), side);
+            let key2 = key.clone();
+            let state = Memo::new(move |_| {
+                highlight.with(|h| {
+                    if h.zone.as_ref() == Some(&key) {
+                        "selected"
+                    } else {
+                        h.zones.get(&key).map(|s| s.as_str()).unwrap_or("none")
+                    }
+                })
+            });
+            let zone = zone_id.clone();
+            let zone2 = zone_id.clone();
+            view! {
+                <path
+                    d=polygon_path(&poly)
+                    class=move || format!("zone zone--{}", state.get())
+                    data-zone=zone_id.to_string()
+                    data-side=side.as_str()
+                    data-state=state
+                    role="button"
+                    tabindex=move || if mode.get() == Mode::Pain { "0" } else { "-1" }
+                    aria-label=label
+                    aria-pressed=move || highlight.with(|h| (h.zone.as_ref() == Some(&key2)).to_string())
+                    on:click=move |_| on_zone.run((zone.clone(), side))
+                    on:keydown=move |ev| {
+                        if activates(&ev) {
+                            ev.prevent_default();
+                            on_zone.run((zone2.clone(), side));
+                        }
+                    }
+                ></path>
+            }
+        })
+        .collect_view();
+
+    let muscles = v
+        .muscles
+        .iter()
+        .flat_map(|shape| [v.right_half, v.right_half.opposite()].map(|side| (shape, side)))
+        .map(|(shape, side)| {
+            let muscle = atlas.muscle(&shape.muscle);
+            let deep = muscle.is_some_and(|m| m.depth == Depth::Deep);
+            let label = muscle
+                .map(|m| format!("{} {}", if side == Side::Left { "Left" } else { "Right" }, m.name.to_lowercase()))
+                .unwrap_or_default();
+            let id = shape.muscle.clone();
+            let (id1, id2) = (id.clone(), id.clone());
+            let selected = Memo::new(move |_| highlight.with(|h| h.is_muscle_selected(&id1, side)));
+            view! {
+                <path
+                    d=smooth_path(&v.place(&shape.points, side))
+                    class=move || {
+                        format!(
+                            "muscle{}{}",
+                            if deep { " muscle--deep" } else { "" },
+                            if selected.get() { " muscle--selected" } else { "" },
+                        )
+                    }
+                    data-muscle=id.to_string()
+                    data-side=side.as_str()
+                    data-depth=if deep { "deep" } else { "superficial" }
+                    data-state=move || if selected.get() { "selected" } else { "none" }
+                    role="button"
+                    tabindex=move || if mode.get() == Mode::Muscles { "0" } else { "-1" }
+                    aria-label=label
+                    aria-pressed=move || selected.get().to_string()
+                    on:click=move |_| on_muscle.run((id2.clone(), side))
+                    on:keydown={
+                        let id = id.clone();
+                        move |ev| {
+                            if activates(&ev) {
+                                ev.prevent_default();
+                                on_muscle.run((id.clone(), side));
+                            }
+                        }
+                    }
+                ></path>
+            }
+        })
+        .collect_view();
+
+    let marks = move || {
+        highlight.with(|h| {
+            h.marks
+                .iter()
+                .filter(|m| m.view == view)
+                .map(|m| {
+                    let [x, y] = m.point;
+                    view! {
+                        <g
+                            class="mark"
+                            data-trigger-point=m.id.clone()
+                            data-side=m.side.as_str()
+                            role="img"
+                            aria-label=m.label.clone()
+                            transform=format!("translate({x} {y})")
+                        >
+                            <path class="mark__halo" d="M-2.6,-2.6L2.6,2.6M-2.6,2.6L2.6,-2.6"></path>
+                            <path class="mark__x" d="M-2.6,-2.6L2.6,2.6M-2.6,2.6L2.6,-2.6"></path>
+                        </g>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    view! {
+        <figure class="body-figure" data-view=name>
+            <figcaption class="body-figure__caption">{caption}</figcaption>
+            <svg
+                class=move || {
+                    format!(
+                        "body-figure__svg body-figure__svg--{}",
+                        if mode.get() == Mode::Pain { "pain" } else { "muscles" },
+                    )
+                }
+                viewBox=format!("0 0 {} {}", v.width, v.height)
+                role="group"
+                aria-label=format!("{} view of the body", v.label)
+            >
+                <defs>
+                    <clipPath id=clip.clone()>
+                        <path d=body.clone()></path>
+                    </clipPath>
+                </defs>
+                <path class="body-figure__body" d=body.clone()></path>
+                <g class="body-figure__zones" clip-path=format!("url(#{clip})")>{zones}</g>
+                <path class="body-figure__outline" d=body></path>
+                <g class="body-figure__muscles">{muscles}</g>
+                <g class="body-figure__marks">{marks}</g>
+            </svg>
+        </figure>
+    }
+    .into_any()
+}

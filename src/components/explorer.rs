@@ -1,0 +1,137 @@
+//! The body map page: the two views, the mode switch, and the panel that answers the current
+//! selection. The selection lives in the URL.
+
+use super::body_figure::{BodyFigure, Mode};
+use super::legend::Legend;
+use super::muscle_list::MuscleList;
+use super::muscle_panel::MusclePanel;
+use super::zone_panel::ZonePanel;
+use crate::app::history::url_selection;
+use crate::highlight::Highlight;
+use crate::model::{Atlas, MuscleId, Side, ViewId, ZoneId};
+use crate::url_state::Selection;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
+    let selection = url_selection();
+    let highlight = Memo::new({
+        let atlas = atlas.clone();
+        move |_| selection.with(|s| Highlight::of(&atlas, s))
+    });
+    let mode = RwSignal::new(Mode::Pain);
+    // Choosing a muscle (from a list, a link or the figure) puts the figure in muscle mode;
+    // choosing a zone puts it in pain mode.
+    Effect::new(move |_| match selection.get() {
+        Selection::Muscle { .. } => mode.set(Mode::Muscles),
+        Selection::Zone { .. } => mode.set(Mode::Pain),
+        Selection::Nothing => {}
+    });
+
+    let on_zone = Callback::new(move |(id, side): (ZoneId, Side)| {
+        selection.set(Selection::Zone { id, side });
+    });
+    let on_muscle = Callback::new(move |(id, side): (MuscleId, Side)| {
+        selection.set(Selection::Muscle { id, side });
+    });
+    let on_clear = move |_| selection.set(Selection::Nothing);
+
+    let figures = ViewId::ALL
+        .into_iter()
+        .map(|v| {
+            view! {
+                <BodyFigure
+                    atlas=atlas.clone()
+                    view=v
+                    highlight=highlight
+                    mode=mode.into()
+                    on_zone=on_zone
+                    on_muscle=on_muscle
+                />
+            }
+        })
+        .collect_view();
+
+    let panel = {
+        let atlas = atlas.clone();
+        move || {
+            let sel = selection.get();
+            if let Some(message) = sel.not_found(&atlas) {
+                return view! {
+                    <div class="notice" role="alert" data-testid="not-found">
+                        <p>{message}</p>
+                        <button class="button" on:click=on_clear>"Back to the body map"</button>
+                    </div>
+                }
+                .into_any();
+            }
+            match sel {
+                Selection::Nothing => view! {
+                    <div class="intro">
+                        <h2>"Where does it hurt?"</h2>
+                        <p>"Tap the place on the body where you feel pain to see which muscles' trigger points classically send pain there. Or choose a muscle to see where its trigger points refer."</p>
+                    </div>
+                }
+                .into_any(),
+                Selection::Muscle { id, side } => view! {
+                    <MusclePanel atlas=atlas.clone() id=id side=side on_muscle=on_muscle on_clear=Callback::new(move |_| selection.set(Selection::Nothing)) />
+                }
+                .into_any(),
+                Selection::Zone { id, side } => view! {
+                    <ZonePanel atlas=atlas.clone() id=id side=side on_muscle=on_muscle />
+                }
+                .into_any(),
+            }
+        }
+    };
+
+    let mode_button = move |m: Mode, text: &'static str| {
+        view! {
+            <button
+                class="segmented__option"
+                aria-pressed=move || (mode.get() == m).to_string()
+                on:click=move |_| mode.set(m)
+            >
+                {text}
+            </button>
+        }
+    };
+
+    view! {
+        <PatternDefs />
+        <div class="explorer">
+            <section class="explorer__map" aria-label="Body map">
+                <div class="segmented" role="group" aria-label="A tap on the body chooses">
+                    {mode_button(Mode::Pain, "Where it hurts")}
+                    {mode_button(Mode::Muscles, "Muscles")}
+                </div>
+                <div class="explorer__figures">{figures}</div>
+                <Legend />
+            </section>
+            <section class="explorer__panel" aria-live="polite">
+                {panel}
+            </section>
+            <MuscleList atlas=atlas.clone() on_muscle=on_muscle />
+        </div>
+    }
+}
+
+/// Fill patterns shared by both views, so essential and spillover differ by more than colour.
+#[component]
+fn PatternDefs() -> impl IntoView {
+    view! {
+        <svg class="pattern-defs" width="0" height="0" aria-hidden="true" focusable="false">
+            <defs>
+                <pattern id="pattern-essential" width="3" height="3" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                    <rect width="3" height="3" class="pattern-essential__base"></rect>
+                    <rect width="1" height="3" class="pattern-essential__stripe"></rect>
+                </pattern>
+                <pattern id="pattern-spillover" width="3" height="3" patternUnits="userSpaceOnUse">
+                    <rect width="3" height="3" class="pattern-spillover__base"></rect>
+                    <circle cx="1.5" cy="1.5" r="0.55" class="pattern-spillover__dot"></circle>
+                </pattern>
+            </defs>
+        </svg>
+    }
+}

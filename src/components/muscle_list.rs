@@ -1,0 +1,52 @@
+//! Every muscle, grouped by body region: the way to choose a muscle without the figure.
+
+use crate::model::{Atlas, MuscleId, Region, Side};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn MuscleList(atlas: Arc<Atlas>, on_muscle: Callback<(MuscleId, Side)>) -> impl IntoView {
+    let groups = Region::ALL
+        .into_iter()
+        .filter_map(|region| {
+            let muscles: Vec<_> = atlas
+                .muscles_by_name()
+                .into_iter()
+                .filter(|m| m.region == region)
+                .map(|m| (m.id.clone(), m.name.clone()))
+                .collect();
+            (!muscles.is_empty()).then(|| {
+                view! {
+                    <li class="muscle-list__group">
+                        <h3 class="muscle-list__region">{region.label()}</h3>
+                        <ul>
+                            {muscles
+                                .into_iter()
+                                .map(|(id, name)| {
+                                    let testid = format!("muscle-link-{id}");
+                                    view! {
+                                        <li>
+                                            <button
+                                                class="link-button"
+                                                data-testid=testid
+                                                on:click=move |_| on_muscle.run((id.clone(), Side::Midline))
+                                            >
+                                                {name}
+                                            </button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </li>
+                }
+            })
+        })
+        .collect_view();
+    view! {
+        <nav class="muscle-list" aria-label="Muscles">
+            <h2>"Muscles"</h2>
+            <ul class="muscle-list__groups">{groups}</ul>
+        </nav>
+    }
+}

@@ -1,0 +1,104 @@
+//! A muscle explained: its trigger points and where they refer, what causes them, what helps,
+//! when to see a doctor, and where the information comes from.
+
+use crate::model::{Atlas, MuscleId, ReferralSide, Side, ZoneTarget};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn MusclePanel(
+    atlas: Arc<Atlas>,
+    id: MuscleId,
+    side: Side,
+    on_muscle: Callback<(MuscleId, Side)>,
+    on_clear: Callback<()>,
+) -> impl IntoView {
+    let Some(m) = atlas.muscle(&id).cloned() else {
+        return ().into_any();
+    };
+    let zone_words = |targets: &[ZoneTarget]| -> String {
+        targets
+            .iter()
+            .map(|t| {
+                let name = atlas.zone(&t.zone).map(|z| z.name.clone()).unwrap_or_else(|| t.zone.to_string());
+                match t.side {
+                    ReferralSide::Same => name,
+                    ReferralSide::Opposite => format!("{name} (other side)"),
+                    ReferralSide::Both => format!("{name} (both sides)"),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let side_button = {
+        let id = id.clone();
+        move |s: Side, text: &'static str| {
+            let id = id.clone();
+            view! {
+                <button
+                    class="segmented__option"
+                    aria-pressed=(s == side).to_string()
+                    on:click=move |_| on_muscle.run((id.clone(), s))
+                >
+                    {text}
+                </button>
+            }
+        }
+    };
+    let trigger_points = m
+        .trigger_points
+        .iter()
+        .map(|tp| {
+            let essential = zone_words(&tp.essential);
+            let spillover = zone_words(&tp.spillover);
+            let citation = atlas.source(&tp.source).map(|s| s.citation()).unwrap_or_default();
+            view! {
+                <li class="trigger-point" data-testid=format!("tp-{}", tp.full_id(&m.id))>
+                    <h4>{format!("Trigger point {}", tp.id)}</h4>
+                    <p>{tp.location.clone()}</p>
+                    <p><span class="tag tag--essential">"Essential"</span>{essential}</p>
+                    {(!spillover.is_empty()).then(|| view! {
+                        <p><span class="tag tag--spillover">"Spillover"</span>{spillover}</p>
+                    })}
+                    {tp.note.clone().map(|n| view! { <p class="trigger-point__note">{n}</p> })}
+                    <p class="citation">"Source: "{citation}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    let list = |title: &'static str, items: &[String]| {
+        (!items.is_empty()).then(|| {
+            view! {
+                <h3>{title}</h3>
+                <ul>{items.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}</ul>
+            }
+        })
+    };
+    let abbreviations = (!m.abbreviations.is_empty()).then(|| format!(" ({})", m.abbreviations.join(", ")));
+    view! {
+        <article class="muscle-panel" data-testid="muscle-panel">
+            <h2>{m.name.clone()}{abbreviations}</h2>
+            <p class="muscle-panel__latin" lang="la">{m.latin.clone()}</p>
+            <p>{m.action.clone()}</p>
+            <div class="segmented" role="group" aria-label="Side shown">
+                {side_button(Side::Midline, "Both sides")}
+                {side_button(Side::Left, "Left")}
+                {side_button(Side::Right, "Right")}
+            </div>
+            {(!m.red_flags.is_empty()).then(|| view! {
+                <div class="red-flags" role="note">
+                    <h3>"See a doctor first if"</h3>
+                    <ul>{m.red_flags.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}</ul>
+                </div>
+            })}
+            <h3>"Trigger points"</h3>
+            <ol class="trigger-points">{trigger_points}</ol>
+            {list("Other symptoms", &m.symptoms)}
+            {list("What causes and keeps them going", &m.causes)}
+            {list("What you can do", &m.self_care)}
+            {list("What a clinician may do", &m.clinician)}
+            <button class="button button--quiet" on:click=move |_| on_clear.run(())>"Clear selection"</button>
+        </article>
+    }
+    .into_any()
+}

@@ -1,0 +1,86 @@
+//! What the figure shows for a selection: which zones are essential or spillover, which muscle
+//! shapes are selected, and where the trigger point marks go. Plain Rust, so components only
+//! render it.
+
+use crate::model::geometry::Point;
+use crate::model::lookup::Pattern;
+use crate::model::{Atlas, MuscleId, Side, ViewId, ZoneId};
+use crate::url_state::Selection;
+
+/// A trigger point's X on one side of one view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkInstance {
+    /// `upper-trapezius/1`
+    pub id: String,
+    pub side: Side,
+    pub view: ViewId,
+    pub point: Point,
+    /// "Left upper trapezius, trigger point 1"
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Highlight {
+    /// Zones the selected muscle refers to, each at its strongest.
+    pub zones: Pattern,
+    /// The zone the user chose, if any.
+    pub zone: Option<(ZoneId, Side)>,
+    /// The selected muscle and the sides it is shown on.
+    pub muscle: Option<(MuscleId, Vec<Side>)>,
+    pub marks: Vec<MarkInstance>,
+}
+
+impl Highlight {
+    pub fn of(atlas: &Atlas, selection: &Selection) -> Highlight {
+        match selection {
+            Selection::Nothing => Highlight::default(),
+            Selection::Zone { id, side } => Highlight {
+                zone: atlas.zone(id).map(|_| (id.clone(), *side)),
+                ..Highlight::default()
+            },
+            Selection::Muscle { id, side } => {
+                let Some(muscle) = atlas.muscle(id) else {
+                    return Highlight::default();
+                };
+                let sides = match side {
+                    Side::Midline => vec![Side::Left, Side::Right],
+                    s => vec![*s],
+                };
+                let mut marks = Vec::new();
+                for tp in &muscle.trigger_points {
+                    let Some(view) = atlas.figure.view(tp.mark.view) else { continue };
+                    for &s in &sides {
+                        let point = view.place(&[[tp.mark.x, tp.mark.y]], s)[0];
+                        marks.push(MarkInstance {
+                            id: tp.full_id(&muscle.id),
+                            side: s,
+                            view: view.id,
+                            point,
+                            label: format!(
+                                "{} {}, trigger point {}",
+                                capitalised(s.as_str()),
+                                muscle.name.to_lowercase(),
+                                tp.id
+                            ),
+                        });
+                    }
+                }
+                Highlight {
+                    zones: atlas.pattern(muscle, *side),
+                    zone: None,
+                    muscle: Some((muscle.id.clone(), sides)),
+                    marks,
+                }
+            }
+        }
+    }
+
+    pub fn is_muscle_selected(&self, id: &MuscleId, side: Side) -> bool {
+        self.muscle.as_ref().is_some_and(|(m, sides)| m == id && sides.contains(&side))
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}

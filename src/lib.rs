@@ -1,0 +1,19 @@
+//! Trigger Atlas: an interactive body map of myofascial trigger points and the pain they refer.
+//!
+//! `model` is plain Rust (data, validation, lookups) and builds anywhere; `app` is the Leptos
+//! web app and builds for the browser only.
+
+pub mod highlight;
+pub mod model;
+pub mod safety;
+pub mod url_state;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod authoring;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod preview;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;

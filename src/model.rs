@@ -1,0 +1,23 @@
+//! The atlas data model: zones of the body, muscles, their trigger points and referral patterns,
+//! the sources they come from, and the figure they are drawn on. Plain Rust, no browser: every
+//! computation here is tested natively.
+
+pub mod atlas;
+pub mod figure;
+pub mod geometry;
+pub mod ids;
+pub mod lookup;
+pub mod muscle;
+pub mod source;
+pub mod suggest;
+pub mod validate;
+pub mod zone;
+
+pub use atlas::{Atlas, LoadError};
+pub use figure::{Figure, MuscleShape, View, ViewId, ZoneShape};
+pub use ids::{MuscleId, SourceId, ZoneId};
+pub use lookup::{Referral, Strength};
+pub use muscle::{Depth, Mark, Muscle, Region, TriggerPoint};
+pub use source::Source;
+pub use validate::Problem;
+pub use zone::{Laterality, ReferralSide, Side, Zone, ZoneTarget};

@@ -1,0 +1,132 @@
+//! The figure: views of the body (front, back), each with a smooth silhouette, the zones that
+//! tile it and the muscle shapes drawn on it. Bilateral shapes are authored once, on the right
+//! half of the picture, and mirrored; midline shapes are authored whole.
+
+use super::geometry::{self, Point};
+use super::ids::{MuscleId, ZoneId};
+use super::zone::Side;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ViewId {
+    Front,
+    Back,
+}
+
+impl ViewId {
+    pub const ALL: [ViewId; 2] = [ViewId::Front, ViewId::Back];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ViewId::Front => "front",
+            ViewId::Back => "back",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub views: Vec<View>,
+}
+
+impl Figure {
+    pub fn view(&self, id: ViewId) -> Option<&View> {
+        self.views.iter().find(|v| v.id == id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct View {
+    pub id: ViewId,
+    /// "Front", shown as the view's heading.
+    pub label: String,
+    pub width: f32,
+    pub height: f32,
+    /// Which side of the patient the right half of the picture shows: their left when we face
+    /// them (front view), their right when we stand behind them (back view).
+    pub right_half: Side,
+    /// The right half of the silhouette, from the top of the head on the midline round to the
+    /// crotch on the midline.
+    pub outline: Vec<Point>,
+    pub zones: Vec<ZoneShape>,
+    pub muscles: Vec<MuscleShape>,
+}
+
+/// A zone's area on a view. Zones may overhang the silhouette: they are clipped to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZoneShape {
+    pub zone: ZoneId,
+    /// Whether the shape is drawn whole across the midline (a midline zone) rather than
+    /// mirrored to the other side.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub midline: bool,
+    pub points: Vec<Point>,
+}
+
+/// A muscle's outline on a view, on the right half; drawn smooth.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MuscleShape {
+    pub muscle: MuscleId,
+    pub points: Vec<Point>,
+}
+
+impl View {
+    pub fn midline_x(&self) -> f32 {
+        self.width / 2.0
+    }
+
+    /// The whole closed silhouette.
+    pub fn silhouette(&self) -> Vec<Point> {
+        let axis = self.midline_x();
+        let mut all = self.outline.clone();
+        let mirrored = self.outline.iter().rev().map(|p| geometry::mirror(*p, axis));
+        // Skip the mirrored copies of the two midline end points.
+        let len = self.outline.len();
+        all.extend(mirrored.skip(1).take(len.saturating_sub(2)));
+        all
+    }
+
+    /// Transform an authored (right-half) shape to the given side.
+    pub fn place(&self, points: &[Point], side: Side) -> Vec<Point> {
+        if side == self.right_half || side == Side::Midline {
+            points.to_vec()
+        } else {
+            let axis = self.midline_x();
+            points.iter().map(|p| geometry::mirror(*p, axis)).collect()
+        }
+    }
+
+    /// Every zone on this view with its side and placed polygon.
+    pub fn zone_instances(&self) -> Vec<(&ZoneId, Side, Vec<Point>)> {
+        let mut out = Vec::new();
+        for shape in &self.zones {
+            if shape.midline {
+                out.push((&shape.zone, Side::Midline, shape.points.clone()));
+            } else {
+                for side in [self.right_half, self.right_half.opposite()] {
+                    out.push((&shape.zone, side, self.place(&shape.points, side)));
+                }
+            }
+        }
+        out
+    }
+
+    /// The muscle's shape on this view, if drawn here.
+    pub fn muscle_shape(&self, muscle: &MuscleId) -> Option<&MuscleShape> {
+        self.muscles.iter().find(|m| &m.muscle == muscle)
+    }
+
+    /// Which zone (and side) contains the point, if any.
+    pub fn zone_at(&self, p: Point) -> Vec<(&ZoneId, Side)> {
+        self.zone_instances()
+            .into_iter()
+            .filter(|(_, _, poly)| geometry::contains(poly, p))
+            .map(|(z, s, _)| (z, s))
+            .collect()
+    }
+}

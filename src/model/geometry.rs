@@ -1,0 +1,123 @@
+//! Plane geometry for the figure: mirroring, smooth outlines and point-in-shape tests.
+
+/// A point in a view's coordinates (SVG user units, y down).
+pub type Point = [f32; 2];
+
+/// Reflect a point across the vertical line x = `axis`.
+pub fn mirror(p: Point, axis: f32) -> Point {
+    [2.0 * axis - p[0], p[1]]
+}
+
+/// Whether `p` lies inside the polygon (even-odd rule).
+pub fn contains(polygon: &[Point], p: Point) -> bool {
+    let mut inside = false;
+    let n = polygon.len();
+    let mut j = n.wrapping_sub(1);
+    for i in 0..n {
+        let (a, b) = (polygon[i], polygon[j]);
+        if (a[1] > p[1]) != (b[1] > p[1]) {
+            let x = a[0] + (p[1] - a[1]) * (b[0] - a[0]) / (b[1] - a[1]);
+            if p[0] < x {
+                inside = !inside;
+            }
+        }
+        j = i;
+    }
+    inside
+}
+
+/// Straight-edged closed SVG path through the points.
+pub fn polygon_path(points: &[Point]) -> String {
+    let mut d = String::with_capacity(points.len() * 12);
+    for (i, p) in points.iter().enumerate() {
+        d.push(if i == 0 { 'M' } else { 'L' });
+        d.push_str(&fmt_point(*p));
+    }
+    d.push('Z');
+    d
+}
+
+/// Smooth closed SVG path through every point (a Catmull-Rom spline written as cubic Béziers),
+/// so outlines are authored as a few points yet drawn without corners.
+pub fn smooth_path(points: &[Point]) -> String {
+    let n = points.len();
+    if n < 3 {
+        return polygon_path(points);
+    }
+    let mut d = format!("M{}", fmt_point(points[0]));
+    for i in 0..n {
+        let p0 = points[(i + n - 1) % n];
+        let p1 = points[i];
+        let p2 = points[(i + 1) % n];
+        let p3 = points[(i + 2) % n];
+        let c1 = [p1[0] + (p2[0] - p0[0]) / 6.0, p1[1] + (p2[1] - p0[1]) / 6.0];
+        let c2 = [p2[0] - (p3[0] - p1[0]) / 6.0, p2[1] - (p3[1] - p1[1]) / 6.0];
+        d.push_str(&format!("C{} {} {}", fmt_point(c1), fmt_point(c2), fmt_point(p2)));
+    }
+    d.push('Z');
+    d
+}
+
+/// Points on the smooth curve through `points`, for containment tests that must agree with
+/// what `smooth_path` draws.
+pub fn smooth_polygon(points: &[Point], steps: usize) -> Vec<Point> {
+    let n = points.len();
+    if n < 3 {
+        return points.to_vec();
+    }
+    let mut out = Vec::with_capacity(n * steps);
+    for i in 0..n {
+        let p0 = points[(i + n - 1) % n];
+        let p1 = points[i];
+        let p2 = points[(i + 1) % n];
+        let p3 = points[(i + 2) % n];
+        for s in 0..steps {
+            let t = s as f32 / steps as f32;
+            let (t2, t3) = (t * t, t * t * t);
+            let f = |a: f32, b: f32, c: f32, d: f32| {
+                0.5 * (2.0 * b + (c - a) * t + (2.0 * a - 5.0 * b + 4.0 * c - d) * t2
+                    + (3.0 * b - a - 3.0 * c + d) * t3)
+            };
+            out.push([f(p0[0], p1[0], p2[0], p3[0]), f(p0[1], p1[1], p2[1], p3[1])]);
+        }
+    }
+    out
+}
+
+fn fmt_point(p: Point) -> String {
+    format!("{},{}", round1(p[0]), round1(p[1]))
+}
+
+fn round1(v: f32) -> f32 {
+    (v * 10.0).round() / 10.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contains_square() {
+        let sq = [[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0]];
+        assert!(contains(&sq, [5.0, 5.0]));
+        assert!(!contains(&sq, [15.0, 5.0]));
+        assert!(!contains(&sq, [5.0, -1.0]));
+    }
+
+    #[test]
+    fn mirror_is_an_involution() {
+        let p = [130.0, 40.0];
+        assert_eq!(mirror(p, 120.0), [110.0, 40.0]);
+        assert_eq!(mirror(mirror(p, 120.0), 120.0), p);
+    }
+
+    #[test]
+    fn smooth_curve_passes_through_its_points() {
+        let pts = [[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0]];
+        let poly = smooth_polygon(&pts, 8);
+        for p in pts {
+            assert!(poly.iter().any(|q| (q[0] - p[0]).abs() < 1e-4 && (q[1] - p[1]).abs() < 1e-4));
+        }
+        assert!(smooth_path(&pts).starts_with("M0,0C"));
+    }
+}

@@ -1,0 +1,131 @@
+//! Muscles and their trigger points. A muscle is described once; it exists on both sides.
+
+use super::figure::ViewId;
+use super::ids::{MuscleId, SourceId};
+use super::zone::ZoneTarget;
+use serde::{Deserialize, Serialize};
+
+/// The body region a muscle belongs to, for grouping lists and coverage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Region {
+    HeadNeck,
+    ShoulderArm,
+    ForearmHand,
+    Torso,
+    LowBackHip,
+    ThighKnee,
+    LegFoot,
+}
+
+impl Region {
+    pub const ALL: [Region; 7] = [
+        Region::HeadNeck,
+        Region::ShoulderArm,
+        Region::ForearmHand,
+        Region::Torso,
+        Region::LowBackHip,
+        Region::ThighKnee,
+        Region::LegFoot,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Region::HeadNeck => "Head and neck",
+            Region::ShoulderArm => "Upper back, shoulder and arm",
+            Region::ForearmHand => "Forearm and hand",
+            Region::Torso => "Chest, abdomen and mid back",
+            Region::LowBackHip => "Low back, hip and buttock",
+            Region::ThighKnee => "Thigh and knee",
+            Region::LegFoot => "Leg and foot",
+        }
+    }
+}
+
+/// How deep a muscle lies: deep muscles are drawn dashed, under the superficial ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Depth {
+    Superficial,
+    Deep,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Muscle {
+    pub id: MuscleId,
+    /// Common English name: "Upper trapezius".
+    pub name: String,
+    pub latin: String,
+    /// Abbreviations people search for: "SCM", "QL".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub abbreviations: Vec<String>,
+    pub region: Region,
+    pub depth: Depth,
+    /// What it does, in one line.
+    pub action: String,
+    /// Symptoms besides pain.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub symptoms: Vec<String>,
+    /// What activates and perpetuates its trigger points.
+    pub causes: Vec<String>,
+    /// What a person can do themselves, with its cautions.
+    pub self_care: Vec<String>,
+    /// What a clinician may do.
+    pub clinician: Vec<String>,
+    /// Where this pattern can mimic serious disease, and what to do.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub red_flags: Vec<String>,
+    pub trigger_points: Vec<TriggerPoint>,
+}
+
+impl Muscle {
+    pub fn trigger_point(&self, local_id: &str) -> Option<&TriggerPoint> {
+        self.trigger_points.iter().find(|t| t.id == local_id)
+    }
+
+    /// Whether the name, Latin name or an abbreviation matches, ignoring case.
+    pub fn is_called(&self, words: &str) -> bool {
+        let w = words.trim().to_lowercase();
+        self.name.to_lowercase() == w
+            || self.latin.to_lowercase() == w
+            || self.abbreviations.iter().any(|a| a.to_lowercase() == w)
+    }
+}
+
+/// A trigger point and the pain it refers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TriggerPoint {
+    /// Unique within its muscle; the full id is `<muscle>/<id>`, e.g. `upper-trapezius/1`.
+    pub id: String,
+    /// Where to find it, in words a patient can follow.
+    pub location: String,
+    /// Where the X goes on the figure.
+    pub mark: Mark,
+    /// Where nearly everyone with this trigger point feels pain.
+    pub essential: Vec<ZoneTarget>,
+    /// Where some people also feel it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spillover: Vec<ZoneTarget>,
+    pub source: SourceId,
+    /// Uncertainty or disagreement between sources, said plainly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl TriggerPoint {
+    pub fn full_id(&self, muscle: &MuscleId) -> String {
+        format!("{muscle}/{}", self.id)
+    }
+}
+
+/// A point on one view of the figure, in that view's coordinates, on the half of the view
+/// that the view authors (see `View::authored_side`); the other side is its mirror image.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mark {
+    pub view: ViewId,
+    pub x: f32,
+    pub y: f32,
+}

@@ -1,0 +1,275 @@
+//! The linter: checks an atlas that parsed and collects every problem, each naming the record,
+//! the field, what is wrong and, where obvious, the fix.
+
+use super::atlas::Atlas;
+use super::figure::View;
+use super::geometry;
+use super::muscle::{Muscle, TriggerPoint};
+use super::suggest::did_you_mean;
+use super::zone::{Laterality, ZoneTarget};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The record: `trigger point upper-trapezius/1`, `zone head.temple`, `front view`.
+    pub record: String,
+    pub field: String,
+    pub message: String,
+    /// A likely fix, such as the id that was probably meant.
+    pub suggestion: Option<String>,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}, {}: {}", self.record, self.field, self.message)?;
+        if let Some(s) = &self.suggestion {
+            write!(f, "; did you mean \"{s}\"?")?;
+        }
+        Ok(())
+    }
+}
+
+struct Report(Vec<Problem>);
+
+impl Report {
+    fn add(&mut self, record: impl Into<String>, field: &str, message: impl Into<String>) {
+        self.add_with(record, field, message, None);
+    }
+    fn add_with(
+        &mut self,
+        record: impl Into<String>,
+        field: &str,
+        message: impl Into<String>,
+        suggestion: Option<&str>,
+    ) {
+        self.0.push(Problem {
+            record: record.into(),
+            field: field.to_string(),
+            message: message.into(),
+            suggestion: suggestion.map(str::to_string),
+        });
+    }
+    fn text(&mut self, record: &str, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.add(record, field, "is empty");
+        }
+    }
+    fn texts(&mut self, record: &str, field: &str, values: &[String], required: bool) {
+        if required && values.is_empty() {
+            self.add(record, field, "has no entries");
+        }
+        for (i, v) in values.iter().enumerate() {
+            if v.trim().is_empty() {
+                self.add(record, field, format!("entry {} is empty", i + 1));
+            }
+        }
+    }
+}
+
+/// Every problem in the atlas; empty when it is sound.
+pub fn validate(atlas: &Atlas) -> Vec<Problem> {
+    let mut r = Report(Vec::new());
+    check_sources(atlas, &mut r);
+    check_zones(atlas, &mut r);
+    let mut abbreviations = HashMap::new();
+    let mut seen = HashSet::new();
+    for m in &atlas.muscles {
+        let record = format!("muscle {}", m.id);
+        if !seen.insert(&m.id) {
+            r.add(&record, "id", "is used by another muscle");
+        }
+        for a in &m.abbreviations {
+            if let Some(other) = abbreviations.insert(a.to_lowercase(), &m.id) {
+                r.add(&record, "abbreviations", format!("\"{a}\" is also used by {other}"));
+            }
+        }
+        check_muscle(atlas, m, &record, &mut r);
+    }
+    check_figure(atlas, &mut r);
+    r.0
+}
+
+fn check_sources(atlas: &Atlas, r: &mut Report) {
+    let mut seen = HashSet::new();
+    for s in &atlas.sources {
+        let record = format!("source {}", s.id);
+        if !seen.insert(&s.id) {
+            r.add(&record, "id", "is used by another source");
+        }
+        r.text(&record, "authors", &s.authors);
+        r.text(&record, "work", &s.work);
+        r.text(&record, "edition", &s.edition);
+        r.text(&record, "chapter", &s.chapter);
+    }
+}
+
+fn check_zones(atlas: &Atlas, r: &mut Report) {
+    let mut seen = HashSet::new();
+    let mut words: HashMap<String, &str> = HashMap::new();
+    for z in &atlas.zones {
+        let record = format!("zone {}", z.id);
+        if !seen.insert(&z.id) {
+            r.add(&record, "id", "is used by another zone");
+        }
+        r.text(&record, "name", &z.name);
+        r.texts(&record, "aliases", &z.aliases, false);
+        for w in std::iter::once(&z.name).chain(&z.aliases) {
+            if let Some(other) = words.insert(w.to_lowercase(), z.id.as_str()) {
+                if other != z.id.as_str() {
+                    r.add(&record, "aliases", format!("\"{w}\" also names zone {other}"));
+                }
+            }
+        }
+    }
+}
+
+fn check_muscle(atlas: &Atlas, m: &Muscle, record: &str, r: &mut Report) {
+    r.text(record, "name", &m.name);
+    r.text(record, "latin", &m.latin);
+    r.text(record, "action", &m.action);
+    r.texts(record, "abbreviations", &m.abbreviations, false);
+    r.texts(record, "symptoms", &m.symptoms, false);
+    r.texts(record, "causes", &m.causes, true);
+    r.texts(record, "self_care", &m.self_care, true);
+    r.texts(record, "clinician", &m.clinician, true);
+    r.texts(record, "red_flags", &m.red_flags, false);
+    if m.trigger_points.is_empty() {
+        r.add(record, "trigger_points", "a muscle needs at least one trigger point");
+    }
+    let mut seen = HashSet::new();
+    for tp in &m.trigger_points {
+        let tp_record = format!("trigger point {}", tp.full_id(&m.id));
+        if !seen.insert(&tp.id) {
+            r.add(&tp_record, "id", "is used by another trigger point of this muscle");
+        }
+        check_trigger_point(atlas, m, tp, &tp_record, r);
+    }
+}
+
+fn check_trigger_point(atlas: &Atlas, m: &Muscle, tp: &TriggerPoint, record: &str, r: &mut Report) {
+    r.text(record, "id", &tp.id);
+    r.text(record, "location", &tp.location);
+    if let Some(n) = &tp.note {
+        r.text(record, "note", n);
+    }
+    if tp.essential.is_empty() {
+        r.add(record, "essential", "a trigger point needs at least one essential zone");
+    }
+    check_targets(atlas, record, "essential", &tp.essential, r);
+    check_targets(atlas, record, "spillover", &tp.spillover, r);
+    let essential: BTreeSet<_> = tp.essential.iter().map(|t| &t.zone).collect();
+    for t in &tp.spillover {
+        if essential.contains(&t.zone) {
+            r.add(record, "spillover", format!("zone \"{}\" is also listed as essential", t.zone));
+        }
+    }
+    if atlas.source(&tp.source).is_none() {
+        let ids = atlas.sources.iter().map(|s| s.id.as_str());
+        let s = did_you_mean(tp.source.as_str(), ids);
+        r.add_with(record, "source", format!("refers to unknown source \"{}\"", tp.source), s);
+    }
+    let Some(view) = atlas.figure.view(tp.mark.view) else {
+        r.add(record, "mark", format!("the figure has no {} view", tp.mark.view.as_str()));
+        return;
+    };
+    match view.muscle_shape(&m.id) {
+        None => r.add(
+            record,
+            "mark",
+            format!("{} is not drawn on the {} view", m.id, view.id.as_str()),
+        ),
+        Some(shape) => {
+            let outline = geometry::smooth_polygon(&shape.points, 8);
+            if !geometry::contains(&outline, [tp.mark.x, tp.mark.y]) {
+                r.add(
+                    record,
+                    "mark",
+                    format!(
+                        "({}, {}) lies outside the shape of {} on the {} view",
+                        tp.mark.x, tp.mark.y, m.id, view.id.as_str()
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn check_targets(atlas: &Atlas, record: &str, field: &str, targets: &[ZoneTarget], r: &mut Report) {
+    let mut seen = HashSet::new();
+    for t in targets {
+        if !seen.insert(&t.zone) {
+            r.add(record, field, format!("zone \"{}\" is listed twice", t.zone));
+        }
+        if atlas.zone(&t.zone).is_none() {
+            let ids = atlas.zones.iter().map(|z| z.id.as_str());
+            let s = did_you_mean(t.zone.as_str(), ids);
+            r.add_with(record, field, format!("refers to unknown zone \"{}\"", t.zone), s);
+        }
+    }
+}
+
+fn check_figure(atlas: &Atlas, r: &mut Report) {
+    if atlas.figure.views.is_empty() {
+        r.add("figure", "views", "has no views");
+    }
+    let mut drawn_zones = HashSet::new();
+    let mut drawn_muscles = HashSet::new();
+    for view in &atlas.figure.views {
+        check_view(atlas, view, r);
+        drawn_zones.extend(view.zones.iter().map(|z| &z.zone));
+        drawn_muscles.extend(view.muscles.iter().map(|m| &m.muscle));
+    }
+    for z in &atlas.zones {
+        if !drawn_zones.contains(&z.id) {
+            r.add(format!("zone {}", z.id), "figure", "is not drawn on any view");
+        }
+    }
+    for m in &atlas.muscles {
+        if !drawn_muscles.contains(&m.id) {
+            r.add(format!("muscle {}", m.id), "figure", "is not drawn on any view");
+        }
+    }
+}
+
+fn check_view(atlas: &Atlas, view: &View, r: &mut Report) {
+    let record = format!("{} view", view.id.as_str());
+    if view.outline.len() < 3 {
+        r.add(&record, "outline", "needs at least three points");
+    }
+    for (i, shape) in view.zones.iter().enumerate() {
+        let field = format!("zones[{i}]");
+        if shape.points.len() < 3 {
+            r.add(&record, &field, "a zone shape needs at least three points");
+        }
+        match atlas.zone(&shape.zone) {
+            None => {
+                let ids = atlas.zones.iter().map(|z| z.id.as_str());
+                let s = did_you_mean(shape.zone.as_str(), ids);
+                r.add_with(&record, &field, format!("draws unknown zone \"{}\"", shape.zone), s);
+            }
+            Some(z) if (z.laterality == Laterality::Midline) != shape.midline => r.add(
+                &record,
+                &field,
+                format!(
+                    "zone \"{}\" is {:?} but its shape is {}",
+                    z.id,
+                    z.laterality,
+                    if shape.midline { "drawn whole on the midline" } else { "mirrored" }
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+    for (i, shape) in view.muscles.iter().enumerate() {
+        let field = format!("muscles[{i}]");
+        if shape.points.len() < 3 {
+            r.add(&record, &field, "a muscle shape needs at least three points");
+        }
+        if atlas.muscle(&shape.muscle).is_none() {
+            let ids = atlas.muscles.iter().map(|m| m.id.as_str());
+            let s = did_you_mean(shape.muscle.as_str(), ids);
+            r.add_with(&record, &field, format!("draws unknown muscle \"{}\"", shape.muscle), s);
+        }
+    }
+}

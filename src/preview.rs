@@ -1,0 +1,49 @@
+//! A static SVG of one view with every zone outlined and labelled, for reviewing the figure
+//! without a browser build: `cargo run --bin atlas -- preview front > front.svg`.
+
+use crate::model::geometry::{polygon_path, smooth_path};
+use crate::model::{Atlas, ViewId};
+
+pub fn view_svg(atlas: &Atlas, id: ViewId) -> Option<String> {
+    let view = atlas.figure.view(id)?;
+    let mut s = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\">\
+         <defs><clipPath id=\"body\"><path d=\"{}\"/></clipPath></defs>\
+         <rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\
+         <path d=\"{}\" fill=\"#f1dccb\" stroke=\"#8a6a55\" stroke-width=\"0.8\"/><g clip-path=\"url(#body)\">",
+        view.width,
+        view.height,
+        view.width * 3.0,
+        view.height * 3.0,
+        smooth_path(&view.silhouette()),
+        smooth_path(&view.silhouette()),
+    );
+    for (i, (zone, side, poly)) in view.zone_instances().into_iter().enumerate() {
+        let hue = (i * 47) % 360;
+        s.push_str(&format!(
+            "<path d=\"{}\" fill=\"hsl({hue},60%,70%)\" fill-opacity=\"0.5\" stroke=\"#333\" stroke-width=\"0.2\"><title>{} {}</title></path>",
+            polygon_path(&poly),
+            zone,
+            side
+        ));
+    }
+    s.push_str("</g>");
+    for m in &view.muscles {
+        for side in [view.right_half, view.right_half.opposite()] {
+            s.push_str(&format!(
+                "<path d=\"{}\" fill=\"#c0392b\" fill-opacity=\"0.35\" stroke=\"#7b241c\" stroke-width=\"0.4\"/>",
+                smooth_path(&view.place(&m.points, side))
+            ));
+        }
+    }
+    for m in &atlas.muscles {
+        for tp in m.trigger_points.iter().filter(|t| t.mark.view == id) {
+            s.push_str(&format!(
+                "<text x=\"{}\" y=\"{}\" font-size=\"4\" text-anchor=\"middle\" dominant-baseline=\"middle\">X</text>",
+                tp.mark.x, tp.mark.y
+            ));
+        }
+    }
+    s.push_str("</svg>");
+    Some(s)
+}

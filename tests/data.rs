@@ -1,0 +1,158 @@
+//! The shipped data: it validates, the bundle the app loads is current, and the linter reports
+//! every problem precisely.
+
+use std::path::Path;
+use trigger_atlas::authoring::load_dir;
+use trigger_atlas::model::{Atlas, LoadError, MuscleId, Side, SourceId, Strength, ZoneId};
+
+fn shipped() -> Atlas {
+    load_dir(Path::new("data")).expect("data/ parses")
+}
+
+fn problems(atlas: Atlas) -> Vec<String> {
+    match atlas.checked() {
+        Ok(_) => vec![],
+        Err(LoadError::Invalid(p)) => p.iter().map(|p| p.to_string()).collect(),
+        Err(e) => panic!("unexpected {e}"),
+    }
+}
+
+#[test]
+fn shipped_data_validates() {
+    let found = problems(shipped());
+    assert!(found.is_empty(), "problems in data/:\n{}", found.join("\n"));
+}
+
+#[test]
+fn the_slice_spans_the_body() {
+    let atlas = shipped();
+    assert!(atlas.muscles.len() >= 12, "only {} muscles", atlas.muscles.len());
+    let regions: std::collections::BTreeSet<_> = atlas.muscles.iter().map(|m| m.region).collect();
+    assert!(regions.len() >= 4, "muscles cover only {regions:?}");
+    for m in &atlas.muscles {
+        for tp in &m.trigger_points {
+            assert!(atlas.source(&tp.source).is_some());
+        }
+    }
+}
+
+#[test]
+fn bundle_the_app_loads_is_up_to_date() {
+    let bundled = std::fs::read_to_string("public/atlas.json").expect("public/atlas.json exists");
+    assert!(
+        bundled == shipped().to_json(),
+        "public/atlas.json is stale: run `cargo run --bin atlas -- bundle`"
+    );
+    assert_eq!(Atlas::from_json(&bundled).expect("the bundle loads"), shipped());
+}
+
+#[test]
+fn a_misspelt_zone_is_reported_with_the_likely_fix() {
+    let mut atlas = shipped();
+    let muscle = &mut atlas.muscles[0];
+    let tp_id = muscle.trigger_points[0].full_id(&muscle.id);
+    let target = &mut muscle.trigger_points[0].essential[0];
+    let real = target.zone.to_string();
+    // Drop one letter from the middle of the id, as a hurried typist would.
+    let mut typo = real.clone();
+    typo.remove(real.len() - 3);
+    target.zone = ZoneId::new(typo.clone());
+    let found = problems(atlas);
+    let expected = format!(
+        "trigger point {tp_id}, essential: refers to unknown zone \"{typo}\"; did you mean \"{real}\"?"
+    );
+    assert!(found.contains(&expected), "{found:#?}\nwanted {expected}");
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let mut atlas = shipped();
+    atlas.muscles[0].trigger_points[0].source = SourceId::new("no-such-book");
+    atlas.muscles[1].trigger_points[0].location = "  ".into();
+    atlas.muscles[2].trigger_points[0].essential.clear();
+    atlas.muscles[3].trigger_points.clear();
+    let dup = atlas.muscles[4].clone();
+    atlas.muscles.push(dup);
+    let found = problems(atlas.clone()).join("\n");
+    for needle in [
+        "source: refers to unknown source \"no-such-book\"",
+        &format!("trigger point {}/", atlas.muscles[1].id),
+        "location: is empty",
+        "essential: a trigger point needs at least one essential zone",
+        &format!("muscle {}, trigger_points: a muscle needs at least one trigger point", atlas.muscles[3].id),
+        &format!("muscle {}, id: is used by another muscle", atlas.muscles[4].id),
+    ] {
+        assert!(found.contains(needle), "missing {needle:?} in:\n{found}");
+    }
+}
+
+#[test]
+fn the_figure_must_draw_every_zone_and_muscle() {
+    let mut atlas = shipped();
+    let zone = atlas.zones[0].id.clone();
+    for v in &mut atlas.figure.views {
+        v.zones.retain(|z| z.zone != zone);
+    }
+    let found = problems(atlas);
+    assert!(found.contains(&format!("zone {zone}, figure: is not drawn on any view")), "{found:#?}");
+}
+
+#[test]
+fn a_mark_outside_its_muscle_is_reported() {
+    let mut atlas = shipped();
+    let m = &mut atlas.muscles[0];
+    m.trigger_points[0].mark.x = 1.0;
+    m.trigger_points[0].mark.y = 1.0;
+    let id = m.trigger_points[0].full_id(&m.id);
+    let found = problems(atlas).join("\n");
+    assert!(found.contains(&format!("trigger point {id}, mark: (1, 1) lies outside the shape")), "{found}");
+}
+
+#[test]
+fn malformed_files_are_named_as_such() {
+    assert!(matches!(Atlas::from_json("{ not json"), Err(LoadError::Malformed(_))));
+    let mut atlas = shipped();
+    atlas.format = 99;
+    let err = Atlas::from_json(&atlas.to_json()).unwrap_err();
+    assert!(err.to_string().contains("format 99"), "{err}");
+}
+
+#[test]
+fn pain_in_a_zone_lists_the_muscles_that_refer_there_essential_first() {
+    let atlas = shipped();
+    // Every referral the data states must be found by the lookup, on the right side.
+    for m in &atlas.muscles {
+        for tp in &m.trigger_points {
+            for t in &tp.essential {
+                let midline = atlas.is_midline(&t.zone);
+                for side in t.resolve(Side::Left, midline) {
+                    let found = atlas.referrals_to(&t.zone, side);
+                    assert!(
+                        found.iter().any(|r| r.muscle == m.id && r.strength == Strength::Essential),
+                        "{} should refer essential pain to {} {side}",
+                        tp.full_id(&m.id),
+                        t.zone
+                    );
+                }
+            }
+        }
+    }
+    for z in &atlas.zones {
+        for &side in z.sides() {
+            let list = atlas.referrals_to(&z.id, side);
+            assert!(list.windows(2).all(|w| w[0].strength <= w[1].strength), "{} unordered", z.id);
+        }
+    }
+}
+
+#[test]
+fn referral_stays_on_the_side_of_the_muscle() {
+    let atlas = shipped();
+    let trap = atlas.muscle(&MuscleId::new("upper-trapezius")).expect("upper trapezius is in the slice");
+    let left = atlas.pattern(trap, Side::Left);
+    assert!(left.keys().all(|(_, s)| *s != Side::Right), "left trapezius refers to the right: {left:?}");
+    let temple = ZoneId::new("head.temple");
+    assert_eq!(left.get(&(temple.clone(), Side::Left)), Some(&Strength::Essential));
+    let from_right = atlas.referrals_to(&temple, Side::Right);
+    assert!(from_right.iter().any(|r| r.muscle == trap.id && r.side == Side::Right));
+}

@@ -1,0 +1,93 @@
+//! The figure checked by machine: zones tile each view's silhouette with no gaps or overlaps,
+//! bilateral zones exist on both sides, and shapes stay on their half.
+
+use std::path::Path;
+use trigger_atlas::authoring::load_dir;
+use trigger_atlas::model::geometry::{contains, smooth_polygon};
+use trigger_atlas::model::{Atlas, Side};
+
+fn shipped() -> Atlas {
+    load_dir(Path::new("data")).expect("data/ parses")
+}
+
+#[test]
+fn zones_tile_the_silhouette_without_gaps_or_overlaps() {
+    let atlas = shipped();
+    for view in &atlas.figure.views {
+        let body = smooth_polygon(&view.silhouette(), 8);
+        let zones = view.zone_instances();
+        let (mut gaps, mut overlaps, mut inside) = (Vec::new(), Vec::new(), 0);
+        // Sample off the integer grid so points do not sit on authored edges.
+        let mut y = 0.37;
+        while y < view.height {
+            let mut x = 0.29;
+            while x < view.width {
+                let p = [x, y];
+                if contains(&body, p) {
+                    inside += 1;
+                    let hits: Vec<_> = zones.iter().filter(|(_, _, poly)| contains(poly, p)).collect();
+                    match hits.len() {
+                        0 => gaps.push(p),
+                        1 => {}
+                        _ => overlaps.push((p, hits.iter().map(|(z, s, _)| format!("{z} {s}")).collect::<Vec<_>>())),
+                    }
+                }
+                x += 0.5;
+            }
+            y += 0.5;
+        }
+        assert!(inside > 10_000, "{} view: silhouette too small to sample ({inside})", view.label);
+        assert!(gaps.is_empty(), "{} view: {} points in no zone, e.g. {:?}", view.label, gaps.len(), &gaps[..gaps.len().min(5)]);
+        assert!(overlaps.is_empty(), "{} view: {} points in two zones, e.g. {:?}", view.label, overlaps.len(), &overlaps[..overlaps.len().min(5)]);
+    }
+}
+
+#[test]
+fn bilateral_shapes_stay_on_their_half_and_midline_shapes_are_symmetric() {
+    let atlas = shipped();
+    for view in &atlas.figure.views {
+        let mid = view.midline_x();
+        for shape in &view.zones {
+            if shape.midline {
+                let mirrored: Vec<_> = shape.points.iter().map(|p| [2.0 * mid - p[0], p[1]]).collect();
+                for p in &shape.points {
+                    assert!(
+                        mirrored.iter().any(|q| (q[0] - p[0]).abs() < 0.01 && (q[1] - p[1]).abs() < 0.01),
+                        "{} view: midline zone {} is not symmetric at {p:?}", view.label, shape.zone
+                    );
+                }
+            } else {
+                assert!(
+                    shape.points.iter().all(|p| p[0] >= mid),
+                    "{} view: zone {} crosses to the left half of the picture", view.label, shape.zone
+                );
+            }
+        }
+        for shape in &view.muscles {
+            assert!(shape.points.iter().all(|p| p[0] >= mid), "{} view: muscle {} crosses the midline", view.label, shape.muscle);
+        }
+    }
+}
+
+#[test]
+fn left_and_right_mirror_each_other() {
+    let atlas = shipped();
+    for view in &atlas.figure.views {
+        let instances = view.zone_instances();
+        for (zone, side, poly) in &instances {
+            if *side == Side::Midline {
+                continue;
+            }
+            let (_, _, twin) = instances
+                .iter()
+                .find(|(z, s, _)| z == zone && *s == side.opposite())
+                .unwrap_or_else(|| panic!("{} view: {zone} has no {} twin", view.label, side.opposite()));
+            for (a, b) in poly.iter().zip(twin) {
+                assert!((a[0] + b[0] - view.width).abs() < 0.01 && (a[1] - b[1]).abs() < 0.01);
+            }
+        }
+        // The front view's right half is the patient's left; the back view's is their right.
+        let expected = if view.label == "Front" { Side::Left } else { Side::Right };
+        assert_eq!(view.right_half, expected, "{} view", view.label);
+    }
+}
