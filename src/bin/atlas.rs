@@ -98,7 +98,7 @@ mod native {
         for view in &atlas.figure.views {
             let zones = view.zone_instances().len();
             println!(
-                "  {} view: {} zone shapes ({} per side and midline), {} muscle shapes",
+                "  {} view: {} zone shapes on the figure ({} authored, the rest mirrored), {} muscle shapes",
                 view.label,
                 zones,
                 view.zones.len(),
