@@ -14,7 +14,12 @@ export class AtlasPage {
     await expect(this.page.locator('[data-zone]').first()).toBeAttached();
   }
 
-  zone(id, side) { return this.page.locator(`[data-zone="${id}"][data-side="${side}"]`); }
+  /** A zone on one side; a zone seen from front and back (the outside of the hip) is drawn on
+   *  both views, so name the view for those. */
+  zone(id, side, view) {
+    const scope = view ? `[data-view=${view}] ` : '';
+    return this.page.locator(`${scope}[data-zone="${id}"][data-side="${side}"]`);
+  }
   muscle(id, side) { return this.page.locator(`[data-muscle="${id}"][data-side="${side}"]`); }
   marks(muscleId) { return this.page.locator(`[data-trigger-point^="${muscleId}/"]`); }
   referrals() { return this.page.locator('[data-testid=referrals] li'); }

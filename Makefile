@@ -1,0 +1,17 @@
+# Trigger Atlas tasks. Each target installs what it needs (scripts/setup.sh).
+.PHONY: serve test dist check bundle
+
+serve:  ## build and serve the app on http://127.0.0.1:8080
+	scripts/serve.sh
+
+test:   ## run every test layer
+	scripts/test.sh
+
+dist:   ## build the static files for deployment into dist/ and print their size
+	scripts/dist.sh
+
+check:  ## validate data/ and print coverage
+	cargo run --quiet --bin atlas -- check
+
+bundle: ## rewrite public/atlas.json from data/
+	cargo run --quiet --bin atlas -- bundle
