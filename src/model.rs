@@ -14,10 +14,10 @@ pub mod validate;
 pub mod zone;
 
 pub use atlas::{Atlas, LoadError};
-pub use figure::{Figure, MuscleShape, View, ViewId, ZoneShape};
+pub use figure::{Figure, View, ViewId, ZoneShape};
 pub use ids::{MuscleId, SourceId, ZoneId};
 pub use lookup::{Referral, Strength};
-pub use muscle::{Depth, Mark, Muscle, Region, TriggerPoint};
+pub use muscle::{Depth, Mark, Muscle, MuscleShape, Region, TriggerPoint};
 pub use source::Source;
 pub use validate::Problem;
 pub use zone::{Laterality, ReferralSide, Side, Zone, ZoneTarget};

@@ -28,11 +28,11 @@ pub fn view_svg(atlas: &Atlas, id: ViewId) -> Option<String> {
         ));
     }
     s.push_str("</g>");
-    for m in &view.muscles {
+    for shape in atlas.muscles.iter().filter_map(|m| m.shape_on(id)) {
         for side in [view.right_half, view.right_half.opposite()] {
             s.push_str(&format!(
                 "<path d=\"{}\" fill=\"#c0392b\" fill-opacity=\"0.35\" stroke=\"#7b241c\" stroke-width=\"0.4\"/>",
-                smooth_path(&view.place(&m.points, side))
+                smooth_path(&view.place(&shape.points, side))
             ));
         }
     }

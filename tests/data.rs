@@ -1,5 +1,6 @@
 //! The shipped data: it validates, the bundle the app loads is current, and the linter reports
 //! every problem precisely.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 use trigger_atlas::authoring::load_dir;

@@ -1,5 +1,6 @@
 //! The figure checked by machine: zones tile each view's silhouette with no gaps or overlaps,
 //! bilateral zones exist on both sides, and shapes stay on their half.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 use trigger_atlas::authoring::load_dir;
@@ -62,9 +63,6 @@ fn bilateral_shapes_stay_on_their_half_and_midline_shapes_are_symmetric() {
                     "{} view: zone {} crosses to the left half of the picture", view.label, shape.zone
                 );
             }
-        }
-        for shape in &view.muscles {
-            assert!(shape.points.iter().all(|p| p[0] >= mid), "{} view: muscle {} crosses the midline", view.label, shape.muscle);
         }
     }
 }

@@ -98,11 +98,11 @@ mod native {
         for view in &atlas.figure.views {
             let zones = view.zone_instances().len();
             println!(
-                "  {} view: {} zone shapes on the figure ({} authored, the rest mirrored), {} muscle shapes",
+                "  {} view: {} zone shapes on the figure ({} authored, the rest mirrored), {} muscles drawn",
                 view.label,
                 zones,
                 view.zones.len(),
-                view.muscles.len()
+                atlas.muscles.iter().filter(|m| m.shape_on(view.id).is_some()).count()
             );
         }
     }

@@ -82,17 +82,16 @@ pub fn BodyFigure(
         })
         .collect_view();
 
-    let muscles = v
-        .muscles
-        .iter()
-        .flat_map(|shape| [v.right_half, v.right_half.opposite()].map(|side| (shape, side)))
-        .map(|(shape, side)| {
-            let muscle = atlas.muscle(&shape.muscle);
-            let deep = muscle.is_some_and(|m| m.depth == Depth::Deep);
-            let label = muscle
-                .map(|m| format!("{} {}", if side == Side::Left { "Left" } else { "Right" }, m.name.to_lowercase()))
-                .unwrap_or_default();
-            let id = shape.muscle.clone();
+    // Deep muscles first, so the superficial ones lie over them.
+    let mut drawn: Vec<_> = atlas.muscles.iter().filter_map(|m| m.shape_on(view).map(|s| (m, s))).collect();
+    drawn.sort_by_key(|(m, _)| m.depth != Depth::Deep);
+    let muscles = drawn
+        .into_iter()
+        .flat_map(|(m, shape)| [v.right_half, v.right_half.opposite()].map(|side| (m, shape, side)))
+        .map(|(muscle, shape, side)| {
+            let deep = muscle.depth == Depth::Deep;
+            let label = format!("{} {}", if side == Side::Left { "Left" } else { "Right" }, muscle.name.to_lowercase());
+            let id = muscle.id.clone();
             let (id1, id2) = (id.clone(), id.clone());
             let selected = Memo::new(move |_| highlight.with(|h| h.is_muscle_selected(&id1, side)));
             view! {

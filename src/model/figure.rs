@@ -1,9 +1,9 @@
-//! The figure: views of the body (front, back), each with a smooth silhouette, the zones that
-//! tile it and the muscle shapes drawn on it. Bilateral shapes are authored once, on the right
+//! The figure: views of the body (front, back), each with a smooth silhouette and the zones that
+//! tile it. Muscle shapes live with their muscles. Bilateral shapes are authored once, on the right
 //! half of the picture, and mirrored; midline shapes are authored whole.
 
 use super::geometry::{self, Point};
-use super::ids::{MuscleId, ZoneId};
+use super::ids::ZoneId;
 use super::zone::Side;
 use serde::{Deserialize, Serialize};
 
@@ -52,7 +52,6 @@ pub struct View {
     /// crotch on the midline.
     pub outline: Vec<Point>,
     pub zones: Vec<ZoneShape>,
-    pub muscles: Vec<MuscleShape>,
 }
 
 /// A zone's area on a view. Zones may overhang the silhouette: they are clipped to it.
@@ -64,14 +63,6 @@ pub struct ZoneShape {
     /// mirrored to the other side.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub midline: bool,
-    pub points: Vec<Point>,
-}
-
-/// A muscle's outline on a view, on the right half; drawn smooth.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MuscleShape {
-    pub muscle: MuscleId,
     pub points: Vec<Point>,
 }
 
@@ -114,11 +105,6 @@ impl View {
             }
         }
         out
-    }
-
-    /// The muscle's shape on this view, if drawn here.
-    pub fn muscle_shape(&self, muscle: &MuscleId) -> Option<&MuscleShape> {
-        self.muscles.iter().find(|m| &m.muscle == muscle)
     }
 
     /// Which zone (and side) contains the point, if any.

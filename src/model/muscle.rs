@@ -1,6 +1,7 @@
 //! Muscles and their trigger points. A muscle is described once; it exists on both sides.
 
 use super::figure::ViewId;
+use super::geometry::Point;
 use super::ids::{MuscleId, SourceId};
 use super::zone::ZoneTarget;
 use serde::{Deserialize, Serialize};
@@ -77,9 +78,25 @@ pub struct Muscle {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub red_flags: Vec<String>,
     pub trigger_points: Vec<TriggerPoint>,
+    /// Its outline on each view where it can be seen (or, if deep, lies).
+    pub shapes: Vec<MuscleShape>,
+}
+
+/// A muscle's outline on one view, authored on the right half of the picture and mirrored;
+/// drawn smooth through the points.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MuscleShape {
+    pub view: ViewId,
+    pub points: Vec<Point>,
 }
 
 impl Muscle {
+    /// The muscle's outline on a view, if it is drawn there.
+    pub fn shape_on(&self, view: ViewId) -> Option<&MuscleShape> {
+        self.shapes.iter().find(|s| s.view == view)
+    }
+
     pub fn trigger_point(&self, local_id: &str) -> Option<&TriggerPoint> {
         self.trigger_points.iter().find(|t| t.id == local_id)
     }

@@ -137,6 +137,7 @@ fn check_muscle(atlas: &Atlas, m: &Muscle, record: &str, r: &mut Report) {
     if m.trigger_points.is_empty() {
         r.add(record, "trigger_points", "a muscle needs at least one trigger point");
     }
+    check_shapes(atlas, m, record, r);
     let mut seen = HashSet::new();
     for tp in &m.trigger_points {
         let tp_record = format!("trigger point {}", tp.full_id(&m.id));
@@ -173,7 +174,7 @@ fn check_trigger_point(atlas: &Atlas, m: &Muscle, tp: &TriggerPoint, record: &st
         r.add(record, "mark", format!("the figure has no {} view", tp.mark.view.as_str()));
         return;
     };
-    match view.muscle_shape(&m.id) {
+    match m.shape_on(view.id) {
         None => r.add(
             record,
             "mark",
@@ -191,6 +192,32 @@ fn check_trigger_point(atlas: &Atlas, m: &Muscle, tp: &TriggerPoint, record: &st
                     ),
                 );
             }
+        }
+    }
+}
+
+/// Shapes: on a view that exists, one per view, on the right half of the picture.
+fn check_shapes(atlas: &Atlas, m: &Muscle, record: &str, r: &mut Report) {
+    if m.shapes.is_empty() {
+        r.add(record, "shapes", "is not drawn on any view");
+    }
+    let mut seen = HashSet::new();
+    for shape in &m.shapes {
+        let view = shape.view.as_str();
+        if !seen.insert(shape.view) {
+            r.add(record, "shapes", format!("has two shapes on the {view} view"));
+        }
+        if shape.points.len() < 3 {
+            r.add(record, "shapes", format!("the {view} shape needs at least three points"));
+        }
+        match atlas.figure.view(shape.view) {
+            None => r.add(record, "shapes", format!("the figure has no {view} view")),
+            Some(v) if shape.points.iter().any(|p| p[0] < v.midline_x()) => r.add(
+                record,
+                "shapes",
+                format!("the {view} shape crosses the midline: draw it on the right half only"),
+            ),
+            Some(_) => {}
         }
     }
 }
@@ -214,20 +241,13 @@ fn check_figure(atlas: &Atlas, r: &mut Report) {
         r.add("figure", "views", "has no views");
     }
     let mut drawn_zones = HashSet::new();
-    let mut drawn_muscles = HashSet::new();
     for view in &atlas.figure.views {
         check_view(atlas, view, r);
         drawn_zones.extend(view.zones.iter().map(|z| &z.zone));
-        drawn_muscles.extend(view.muscles.iter().map(|m| &m.muscle));
     }
     for z in &atlas.zones {
         if !drawn_zones.contains(&z.id) {
             r.add(format!("zone {}", z.id), "figure", "is not drawn on any view");
-        }
-    }
-    for m in &atlas.muscles {
-        if !drawn_muscles.contains(&m.id) {
-            r.add(format!("muscle {}", m.id), "figure", "is not drawn on any view");
         }
     }
 }
@@ -259,17 +279,6 @@ fn check_view(atlas: &Atlas, view: &View, r: &mut Report) {
                 ),
             ),
             Some(_) => {}
-        }
-    }
-    for (i, shape) in view.muscles.iter().enumerate() {
-        let field = format!("muscles[{i}]");
-        if shape.points.len() < 3 {
-            r.add(&record, &field, "a muscle shape needs at least three points");
-        }
-        if atlas.muscle(&shape.muscle).is_none() {
-            let ids = atlas.muscles.iter().map(|m| m.id.as_str());
-            let s = did_you_mean(shape.muscle.as_str(), ids);
-            r.add_with(&record, &field, format!("draws unknown muscle \"{}\"", shape.muscle), s);
         }
     }
 }
