@@ -6,6 +6,7 @@ use crate::model::{Atlas, ViewId};
 
 pub fn view_svg(atlas: &Atlas, id: ViewId) -> Option<String> {
     let view = atlas.figure.view(id)?;
+    let body: String = view.silhouettes().iter().map(|o| smooth_path(o)).collect();
     let mut s = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\">\
          <defs><clipPath id=\"body\"><path d=\"{}\"/></clipPath></defs>\
@@ -15,8 +16,8 @@ pub fn view_svg(atlas: &Atlas, id: ViewId) -> Option<String> {
         view.height,
         view.width * 3.0,
         view.height * 3.0,
-        smooth_path(&view.silhouette()),
-        smooth_path(&view.silhouette()),
+        body,
+        body,
     );
     for (i, (zone, side, poly)) in view.zone_instances().into_iter().enumerate() {
         let hue = (i * 47) % 360;

@@ -4,8 +4,8 @@
 
 use std::path::Path;
 use trigger_atlas::authoring::load_dir;
-use trigger_atlas::model::geometry::{contains, smooth_polygon};
-use trigger_atlas::model::{Atlas, Side};
+use trigger_atlas::model::geometry::{contains, contains_any, smooth_polygon};
+use trigger_atlas::model::{Atlas, Side, ViewId};
 
 fn shipped() -> Atlas {
     load_dir(Path::new("data")).expect("data/ parses")
@@ -15,7 +15,7 @@ fn shipped() -> Atlas {
 fn zones_tile_the_silhouette_without_gaps_or_overlaps() {
     let atlas = shipped();
     for view in &atlas.figure.views {
-        let body = smooth_polygon(&view.silhouette(), 8);
+        let body: Vec<_> = view.silhouettes().iter().map(|o| smooth_polygon(o, 8)).collect();
         let zones = view.zone_instances();
         let (mut gaps, mut overlaps, mut inside) = (Vec::new(), Vec::new(), 0);
         // Sample off the integer grid so points do not sit on authored edges.
@@ -24,7 +24,7 @@ fn zones_tile_the_silhouette_without_gaps_or_overlaps() {
             let mut x = 0.29;
             while x < view.width {
                 let p = [x, y];
-                if contains(&body, p) {
+                if contains_any(&body, p) {
                     inside += 1;
                     let hits: Vec<_> = zones.iter().filter(|(_, _, poly)| contains(poly, p)).collect();
                     match hits.len() {
@@ -37,7 +37,7 @@ fn zones_tile_the_silhouette_without_gaps_or_overlaps() {
             }
             y += 0.5;
         }
-        assert!(inside > 10_000, "{} view: silhouette too small to sample ({inside})", view.label);
+        assert!(inside > 4_000, "{} view: silhouette too small to sample ({inside})", view.label);
         assert!(gaps.is_empty(), "{} view: {} points in no zone, e.g. {:?}", view.label, gaps.len(), &gaps[..gaps.len().min(5)]);
         assert!(overlaps.is_empty(), "{} view: {} points in two zones, e.g. {:?}", view.label, overlaps.len(), &overlaps[..overlaps.len().min(5)]);
     }
@@ -85,7 +85,7 @@ fn left_and_right_mirror_each_other() {
             }
         }
         // The front view's right half is the patient's left; the back view's is their right.
-        let expected = if view.label == "Front" { Side::Left } else { Side::Right };
+        let expected = if view.id == ViewId::Front { Side::Left } else { Side::Right };
         assert_eq!(view.right_half, expected, "{} view", view.label);
     }
 }

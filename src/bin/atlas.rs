@@ -33,6 +33,7 @@ mod native {
             // Drawn even when the data has problems: the figure is what one is fixing.
             let view = match std::env::args().nth(2).as_deref() {
                 Some("back") => trigger_atlas::model::ViewId::Back,
+            Some("sole") => trigger_atlas::model::ViewId::Sole,
                 _ => trigger_atlas::model::ViewId::Front,
             };
             return match trigger_atlas::preview::view_svg(&atlas, view) {

@@ -35,7 +35,7 @@ pub fn BodyFigure(
     };
     let name = v.id.as_str();
     let clip = format!("clip-{name}");
-    let body = smooth_path(&v.silhouette());
+    let body: String = v.silhouettes().iter().map(|o| smooth_path(o)).collect();
     let caption = match v.right_half {
         Side::Left => format!("{}: the patient's right is on your left", v.label),
         _ => format!("{}: the patient's right is on your right", v.label),

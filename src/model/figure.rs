@@ -12,15 +12,18 @@ use serde::{Deserialize, Serialize};
 pub enum ViewId {
     Front,
     Back,
+    /// The soles of both feet, seen from below with the patient's right on the right.
+    Sole,
 }
 
 impl ViewId {
-    pub const ALL: [ViewId; 2] = [ViewId::Front, ViewId::Back];
+    pub const ALL: [ViewId; 3] = [ViewId::Front, ViewId::Back, ViewId::Sole];
 
     pub fn as_str(self) -> &'static str {
         match self {
             ViewId::Front => "front",
             ViewId::Back => "back",
+            ViewId::Sole => "sole",
         }
     }
 }
@@ -49,8 +52,11 @@ pub struct View {
     /// them (front view), their right when we stand behind them (back view).
     pub right_half: Side,
     /// The right half of the silhouette, from the top of the head on the midline round to the
-    /// crotch on the midline.
+    /// crotch on the midline; or, with `separate_halves`, a closed outline of the right-hand
+    /// part (one foot), mirrored to make the other.
     pub outline: Vec<Point>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub separate_halves: bool,
     pub zones: Vec<ZoneShape>,
 }
 
@@ -71,8 +77,19 @@ impl View {
         self.width / 2.0
     }
 
-    /// The whole closed silhouette.
-    pub fn silhouette(&self) -> Vec<Point> {
+    /// The closed outlines of the body on this view: one, or two for separate halves.
+    pub fn silhouettes(&self) -> Vec<Vec<Point>> {
+        if self.separate_halves {
+            let axis = self.midline_x();
+            let mirrored = self.outline.iter().rev().map(|p| geometry::mirror(*p, axis)).collect();
+            vec![self.outline.clone(), mirrored]
+        } else {
+            vec![self.joined_silhouette()]
+        }
+    }
+
+    /// The right half and its mirror image joined on the midline into one outline.
+    fn joined_silhouette(&self) -> Vec<Point> {
         let axis = self.midline_x();
         let mut all = self.outline.clone();
         let mirrored = self.outline.iter().rev().map(|p| geometry::mirror(*p, axis));

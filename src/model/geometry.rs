@@ -26,6 +26,11 @@ pub fn contains(polygon: &[Point], p: Point) -> bool {
     inside
 }
 
+/// Whether `p` lies inside any of the polygons.
+pub fn contains_any(polygons: &[Vec<Point>], p: Point) -> bool {
+    polygons.iter().any(|poly| contains(poly, p))
+}
+
 /// Straight-edged closed SVG path through the points.
 pub fn polygon_path(points: &[Point]) -> String {
     let mut d = String::with_capacity(points.len() * 12);
