@@ -2,7 +2,7 @@
 //! Native only: the browser receives the bundled JSON that `atlas bundle` writes.
 
 use crate::model::atlas::FORMAT;
-use crate::model::{Atlas, Muscle, Source, View, Zone};
+use crate::model::{Atlas, Muscle, MuscleId, Page, Region, Source, View, Zone};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::fs;
@@ -20,12 +20,38 @@ struct ZonesFile {
     zone: Vec<Zone>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PagesFile {
+    page: Vec<Page>,
+}
+
+/// The muscles the atlas aims to cover, by region (data/checklist.toml).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checklist {
+    pub region: Vec<ChecklistRegion>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistRegion {
+    pub region: Region,
+    pub muscles: Vec<MuscleId>,
+}
+
+pub fn load_checklist(dir: &Path) -> Result<Checklist, String> {
+    let mut errors = Vec::new();
+    read(&dir.join("checklist.toml"), &mut errors).ok_or_else(|| errors.join("; "))
+}
+
 /// Load every file under `dir`. Errors name the file and what could not be read; all files
 /// are tried so that one run reports every broken file.
 pub fn load_dir(dir: &Path) -> Result<Atlas, Vec<String>> {
     let mut errors = Vec::new();
     let sources: Option<SourcesFile> = read(&dir.join("sources.toml"), &mut errors);
     let zones: Option<ZonesFile> = read(&dir.join("zones.toml"), &mut errors);
+    let pages: Option<PagesFile> = read(&dir.join("pages.toml"), &mut errors);
     let views: Vec<View> = toml_files(&dir.join("figure"), &mut errors)
         .iter()
         .filter_map(|p| read(p, &mut errors))
@@ -45,6 +71,7 @@ pub fn load_dir(dir: &Path) -> Result<Atlas, Vec<String>> {
         zones: zones.map(|z| z.zone).unwrap_or_default(),
         muscles,
         figure: crate::model::Figure { views },
+        pages: pages.map(|p| p.page).unwrap_or_default(),
     })
 }
 

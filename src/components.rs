@@ -6,4 +6,5 @@ pub mod legend;
 pub mod load_error;
 pub mod muscle_list;
 pub mod muscle_panel;
+pub mod page_view;
 pub mod zone_panel;

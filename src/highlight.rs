@@ -33,7 +33,7 @@ pub struct Highlight {
 impl Highlight {
     pub fn of(atlas: &Atlas, selection: &Selection) -> Highlight {
         match selection {
-            Selection::Nothing => Highlight::default(),
+            Selection::Nothing | Selection::Page { .. } => Highlight::default(),
             Selection::Zone { id, side } => Highlight {
                 zone: atlas.zone(id).map(|_| (id.clone(), *side)),
                 ..Highlight::default()

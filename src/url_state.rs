@@ -13,7 +13,12 @@ pub enum Selection {
     Muscle { id: MuscleId, side: Side },
     /// A zone where it hurts, on one side (or the midline).
     Zone { id: ZoneId, side: Side },
+    /// A general page, or the pain guide (`PAIN_GUIDE`).
+    Page { id: String },
 }
+
+/// The page id of the derived pain guide, which is not an authored page.
+pub const PAIN_GUIDE: &str = "pain-guide";
 
 impl Selection {
     /// Read `?muscle=upper-trapezius&side=left` or `?zone=head.temple&side=left`.
@@ -22,6 +27,7 @@ impl Selection {
         let mut muscle = None;
         let mut zone = None;
         let mut side = None;
+        let mut page = None;
         for pair in query.trim_start_matches('?').split('&') {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let v = percent_decode(v);
@@ -29,10 +35,12 @@ impl Selection {
                 "muscle" if !v.is_empty() => muscle = Some(v),
                 "zone" if !v.is_empty() => zone = Some(v),
                 "side" => side = Side::parse(&v),
+                "page" if !v.is_empty() => page = Some(v),
                 _ => {}
             }
         }
         match (muscle, zone) {
+            (None, None) if page.is_some() => Selection::Page { id: page.unwrap_or_default() },
             (Some(m), _) => Selection::Muscle { id: MuscleId::new(m), side: side.unwrap_or(Side::Midline) },
             (None, Some(z)) => Selection::Zone { id: ZoneId::new(z), side: side.unwrap_or(Side::Midline) },
             (None, None) => Selection::Nothing,
@@ -47,6 +55,7 @@ impl Selection {
             Selection::Muscle { id, side } => format!("?muscle={id}&side={side}"),
             Selection::Zone { id, side: Side::Midline } => format!("?zone={id}"),
             Selection::Zone { id, side } => format!("?zone={id}&side={side}"),
+            Selection::Page { id } => format!("?page={id}"),
         }
     }
 
@@ -54,6 +63,8 @@ impl Selection {
     pub fn not_found(&self, atlas: &Atlas) -> Option<String> {
         match self {
             Selection::Nothing => None,
+            Selection::Page { id } => (id != PAIN_GUIDE && atlas.page(id).is_none())
+                .then(|| format!("This link names a page we do not have: \u{201c}{id}\u{201d}.")),
             Selection::Muscle { id, .. } => atlas.muscle(id).is_none().then(|| {
                 let hint = did_you_mean(id.as_str(), atlas.muscles.iter().map(|m| m.id.as_str()))
                     .and_then(|s| atlas.muscle(&MuscleId::new(s)))
@@ -115,6 +126,7 @@ mod tests {
             Selection::Muscle { id: MuscleId::new("soleus"), side: Side::Midline },
             Selection::Muscle { id: MuscleId::new("soleus"), side: Side::Left },
             Selection::Zone { id: ZoneId::new("head.temple"), side: Side::Right },
+            Selection::Page { id: "therapy".into() },
         ] {
             assert_eq!(Selection::from_query(&sel.to_query()), sel);
         }

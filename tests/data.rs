@@ -157,3 +157,38 @@ fn referral_stays_on_the_side_of_the_muscle() {
     let from_right = atlas.referrals_to(&temple, Side::Right);
     assert!(from_right.iter().any(|r| r.muscle == trap.id && r.side == Side::Right));
 }
+
+#[test]
+fn the_general_pages_are_there_and_complete() {
+    let atlas = shipped();
+    for id in ["trigger-points", "causes", "therapy", "see-a-doctor"] {
+        let page = atlas.page(id).unwrap_or_else(|| panic!("page {id} is missing"));
+        assert!(page.body.len() >= 3, "page {id} is too thin");
+    }
+    let therapy = atlas.page("therapy").unwrap().body.join(" ");
+    assert!(therapy.contains("sore") && therapy.contains("water"), "therapy page must say what to expect afterwards");
+    let mut broken = atlas.clone();
+    broken.pages[0].body.push(String::new());
+    assert!(problems(broken).iter().any(|p| p.starts_with("page trigger-points, body: entry")));
+}
+
+#[test]
+fn the_pain_guide_is_derived_from_the_trigger_points() {
+    let atlas = shipped();
+    let guide = atlas.pain_guide();
+    assert_eq!(guide.len(), atlas.zones.len());
+    // A zone that some trigger point names has entries; each entry names a real referral.
+    let named: std::collections::BTreeSet<_> = atlas
+        .muscles
+        .iter()
+        .flat_map(|m| &m.trigger_points)
+        .flat_map(|tp| tp.essential.iter().chain(&tp.spillover))
+        .map(|t| t.zone.clone())
+        .collect();
+    for (zone, referrals) in guide {
+        if named.contains(&zone.id) {
+            assert!(!referrals.is_empty(), "{} is referred to but the guide lists nothing", zone.id);
+        }
+        assert!(referrals.windows(2).all(|w| w[0].strength <= w[1].strength));
+    }
+}

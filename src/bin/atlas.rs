@@ -54,6 +54,13 @@ mod native {
         match cmd.as_str() {
             "check" => {
                 print_coverage(&atlas);
+                match trigger_atlas::authoring::load_checklist(Path::new(DATA)) {
+                    Ok(list) => print_checklist(&atlas, &list),
+                    Err(e) => {
+                        eprintln!("{e}");
+                        return ExitCode::FAILURE;
+                    }
+                }
                 let bundled = std::fs::read_to_string(BUNDLE).unwrap_or_default();
                 if bundled != atlas.to_json() {
                     eprintln!("{BUNDLE} is out of date with {DATA}/: run `cargo run --bin atlas -- bundle`");
@@ -75,6 +82,29 @@ mod native {
             other => {
                 eprintln!("unknown command {other:?}; use check or bundle");
                 ExitCode::FAILURE
+            }
+        }
+    }
+
+    /// Coverage against the Trigger Point Manual checklist: present / expected, and what is missing.
+    fn print_checklist(atlas: &Atlas, list: &trigger_atlas::authoring::Checklist) {
+        let expected: usize = list.region.iter().map(|r| r.muscles.len()).sum();
+        let present = list
+            .region
+            .iter()
+            .flat_map(|r| &r.muscles)
+            .filter(|id| atlas.muscle(id).is_some())
+            .count();
+        println!("Checklist coverage: {present} of {expected} muscles");
+        for r in &list.region {
+            let missing: Vec<&str> =
+                r.muscles.iter().filter(|id| atlas.muscle(id).is_none()).map(|id| id.as_str()).collect();
+            let have = r.muscles.len() - missing.len();
+            print!("  {:<32} {:>3}/{:<3}", r.region.label(), have, r.muscles.len());
+            if missing.is_empty() {
+                println!();
+            } else {
+                println!(" missing: {}", missing.join(", "));
             }
         }
     }

@@ -5,11 +5,12 @@ use super::body_figure::{BodyFigure, Mode};
 use super::legend::Legend;
 use super::muscle_list::MuscleList;
 use super::muscle_panel::MusclePanel;
+use super::page_view::PageView;
 use super::zone_panel::ZonePanel;
 use crate::app::history::url_selection;
 use crate::highlight::Highlight;
 use crate::model::{Atlas, MuscleId, Side, ViewId, ZoneId};
-use crate::url_state::Selection;
+use crate::url_state::{Selection, PAIN_GUIDE};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -26,7 +27,7 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
     Effect::new(move |_| match selection.get() {
         Selection::Muscle { .. } => mode.set(Mode::Muscles),
         Selection::Zone { .. } => mode.set(Mode::Pain),
-        Selection::Nothing => {}
+        Selection::Nothing | Selection::Page { .. } => {}
     });
 
     let on_zone = Callback::new(move |(id, side): (ZoneId, Side)| {
@@ -82,6 +83,10 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
                     <ZonePanel atlas=atlas.clone() id=id side=side on_muscle=on_muscle />
                 }
                 .into_any(),
+                Selection::Page { id } => view! {
+                    <PageView atlas=atlas.clone() id=id on_muscle=on_muscle />
+                }
+                .into_any(),
             }
         }
     };
@@ -98,8 +103,40 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
         }
     };
 
+    // Guides are links (they can be opened in a new tab) that also set the selection in place.
+    let mut guides: Vec<(String, String)> =
+        atlas.pages.iter().map(|p| (p.id.clone(), p.title.clone())).collect();
+    guides.push((PAIN_GUIDE.to_string(), "Pain guide".to_string()));
+    let guide_links = guides
+        .into_iter()
+        .map(|(id, title)| {
+            let href = Selection::Page { id: id.clone() }.to_query();
+            let current = {
+                let id = id.clone();
+                move || selection.with(|s| matches!(s, Selection::Page { id: p } if *p == id)).then_some("page")
+            };
+            view! {
+                <li>
+                    <a
+                        href=href
+                        aria-current=current
+                        on:click=move |ev| {
+                            ev.prevent_default();
+                            selection.set(Selection::Page { id: id.clone() });
+                        }
+                    >
+                        {title}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+
     view! {
         <PatternDefs />
+        <nav class="guides" aria-label="Guides">
+            <ul>{guide_links}</ul>
+        </nav>
         <div class="explorer">
             <section class="explorer__map" aria-label="Body map">
                 <div class="segmented" role="group" aria-label="A tap on the body chooses">

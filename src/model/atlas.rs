@@ -4,6 +4,7 @@
 use super::figure::Figure;
 use super::ids::{MuscleId, SourceId, ZoneId};
 use super::muscle::Muscle;
+use super::page::Page;
 use super::source::Source;
 use super::validate::{self, Problem};
 use super::zone::{Laterality, Zone};
@@ -19,6 +20,9 @@ pub struct Atlas {
     pub zones: Vec<Zone>,
     pub muscles: Vec<Muscle>,
     pub figure: Figure,
+    /// General pages shown in the app's menu.
+    #[serde(default)]
+    pub pages: Vec<Page>,
 }
 
 /// The format this build of the app understands.
@@ -86,6 +90,10 @@ impl Atlas {
 
     pub fn source(&self, id: &SourceId) -> Option<&Source> {
         self.sources.iter().find(|s| &s.id == id)
+    }
+
+    pub fn page(&self, id: &str) -> Option<&Page> {
+        self.pages.iter().find(|p| p.id == id)
     }
 
     pub fn is_midline(&self, zone: &ZoneId) -> bool {

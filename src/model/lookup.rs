@@ -115,6 +115,15 @@ impl Atlas {
         out
     }
 
+    /// The pain guide: every zone with the muscles that refer to it, derived from the trigger
+    /// point data. Bilateral zones are listed once, for the left side (referral is mirrored).
+    pub fn pain_guide(&self) -> Vec<(&super::zone::Zone, Vec<Referral>)> {
+        self.zones
+            .iter()
+            .map(|z| (z, self.referrals_to(&z.id, z.sides()[0])))
+            .collect()
+    }
+
     fn name_of(&self, id: &MuscleId) -> &str {
         self.muscle(id).map(|m| m.name.as_str()).unwrap_or("")
     }

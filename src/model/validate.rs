@@ -87,7 +87,21 @@ pub fn validate(atlas: &Atlas) -> Vec<Problem> {
         check_muscle(atlas, m, &record, &mut r);
     }
     check_figure(atlas, &mut r);
+    check_pages(atlas, &mut r);
     r.0
+}
+
+fn check_pages(atlas: &Atlas, r: &mut Report) {
+    let mut seen = HashSet::new();
+    for p in &atlas.pages {
+        let record = format!("page {}", p.id);
+        if !seen.insert(&p.id) {
+            r.add(&record, "id", "is used by another page");
+        }
+        r.text(&record, "id", &p.id);
+        r.text(&record, "title", &p.title);
+        r.texts(&record, "body", &p.body, true);
+    }
 }
 
 fn check_sources(atlas: &Atlas, r: &mut Report) {

@@ -143,3 +143,19 @@ test('keyboard only: tab to a zone, choose it with Enter', async ({ page }) => {
   await expect(atlas.referrals().first()).toHaveAttribute('data-muscle', 'vastus-medialis');
   atlas.expectNoConsoleErrors();
 });
+
+test('the guides explain trigger points and therapy, and the pain guide links to muscles', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open();
+  await page.getByRole('navigation', { name: 'Guides' }).getByRole('link', { name: 'How therapy helps, and what to expect' }).click();
+  await expect(page).toHaveURL(/\?page=therapy$/);
+  await expect(page.getByTestId('page')).toContainText('soreness');
+  await page.getByRole('link', { name: 'Pain guide' }).click();
+  const heel = page.locator('[data-testid=pain-guide] [data-zone="foot.heel"]');
+  await expect(heel).toContainText('Soleus');
+  await heel.getByRole('button', { name: 'Soleus' }).click();
+  await expect(page).toHaveURL(/\?muscle=soleus&side=left$/);
+  await page.goBack();
+  await expect(page.getByTestId('pain-guide')).toBeVisible();
+  atlas.expectNoConsoleErrors();
+});
