@@ -6,4 +6,4 @@ source scripts/env.sh
 scripts/setup.sh
 cargo run --quiet --bin atlas -- check
 trunk build index.html --release
-python3 scripts/size.py dist
+node scripts/compress.mjs dist

@@ -24,7 +24,7 @@ cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee "$logs/web"
 
 printf '\n==> 4/4 end-to-end tests of the release build\n'
 trunk build index.html --release
-python3 scripts/size.py dist
+node scripts/compress.mjs dist
 npx playwright test -c tests/e2e/playwright.config.mjs 2>&1 | tee "$logs/e2e"
 
 count() { # sums "N passed" / "N failed" over a log's result lines

@@ -1,5 +1,6 @@
-// End-to-end tests against the release build in dist/, served on 127.0.0.1 by Python's static
-// server, in Debian's Chromium (Playwright's own browser download is not reachable here).
+// End-to-end tests against the release build in dist/, served on 127.0.0.1 with its precompressed
+// files (scripts/serve-dist.mjs), in Debian's Chromium (Playwright's own browser download is not
+// reachable here).
 import { defineConfig } from '@playwright/test';
 
 const PORT = 4173;
@@ -22,7 +23,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory ../../dist`,
+    command: `node ../../scripts/serve-dist.mjs ../../dist ${PORT}`,
     url: `http://127.0.0.1:${PORT}/index.html`,
     reuseExistingServer: false,
     stdout: 'ignore',
