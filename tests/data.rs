@@ -192,3 +192,37 @@ fn the_pain_guide_is_derived_from_the_trigger_points() {
         assert!(referrals.windows(2).all(|w| w[0].strength <= w[1].strength));
     }
 }
+
+#[test]
+fn a_drawing_ranks_the_muscles_that_explain_it_best() {
+    let atlas = shipped();
+    let trap = atlas.muscle(&MuscleId::new("upper-trapezius")).unwrap();
+    // Draw exactly the essential zones of the left upper trapezius's first trigger point.
+    let drawing: Vec<_> = trap.trigger_points[0].essential.iter().map(|t| (t.zone.clone(), Side::Left)).collect();
+    let ranked = atlas.rank_drawing(&drawing);
+    assert_eq!(ranked[0].muscle, trap.id, "{ranked:#?}");
+    assert_eq!(ranked[0].side, Side::Left);
+    assert_eq!(ranked[0].covered.len(), drawing.len());
+    assert!(ranked.windows(2).all(|w| w[0].percent >= w[1].percent));
+    assert!(ranked.iter().all(|c| c.percent <= 100));
+    assert!(atlas.rank_drawing(&[]).is_empty());
+    // The fast index gives exactly the same answer.
+    let index = trigger_atlas::model::AtlasIndex::new(&atlas);
+    assert_eq!(index.rank_drawing(&atlas, &drawing), ranked);
+}
+
+#[test]
+fn search_understands_how_people_speak() {
+    let atlas = shipped();
+    let index = trigger_atlas::model::AtlasIndex::new(&atlas);
+    let first = |q: &str| index.search(q).first().map(|h| h.target.clone());
+    use trigger_atlas::model::search::Target;
+    assert_eq!(first("SCM"), Some(Target::Muscle(MuscleId::new("sternocleidomastoid"))));
+    assert_eq!(first("trapezuis"), Some(Target::Muscle(MuscleId::new("upper-trapezius"))));
+    assert_eq!(first("pain behind the eye"), Some(Target::Zone(ZoneId::new("face.eye"))));
+    assert_eq!(first("headache on top of my head"), Some(Target::Zone(ZoneId::new("head.vertex"))));
+    assert_eq!(first("tennis elbow"), Some(Target::Zone(ZoneId::new("elbow.outer"))));
+    let heel = index.search("heel pain in the morning");
+    assert!(matches!(&heel[0].target, Target::Zone(z) if z.as_str().contains("heel")), "{heel:?}");
+    assert!(index.search("pain").is_empty());
+}

@@ -1,18 +1,55 @@
 //! "Did you mean": the closest known id to a misspelt one.
 
-/// Edit distance between two strings (insertions, deletions, substitutions).
+/// Edit distance between two strings: insertions, deletions, substitutions, and swaps of two
+/// neighbouring letters (the commonest typo), each counting one.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    // Short ASCII words, the usual case in search, need no allocation.
+    if a.is_ascii() && b.is_ascii() && a.len() < 24 && b.len() < 24 {
+        return ascii_distance(a.as_bytes(), b.as_bytes());
+    }
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for i in 0..=a.len() {
+        d[i * w] = i;
+    }
+    for j in 0..=b.len() {
+        d[j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[(i - 1) * w + j] + 1).min(d[i * w + j - 1] + 1).min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = best;
         }
+    }
+    d[a.len() * w + b.len()]
+}
+
+fn ascii_distance(a: &[u8], b: &[u8]) -> usize {
+    // Three rolling rows: two back for the swap rule.
+    let (mut prev2, mut prev, mut cur) = ([0u8; 25], [0u8; 25], [0u8; 25]);
+    for (j, v) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *v = j as u8;
+    }
+    for i in 1..=a.len() {
+        cur[0] = i as u8;
+        for j in 1..=b.len() {
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let mut best = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(prev2[j - 2] + 1);
+            }
+            cur[j] = best;
+        }
+        prev2 = prev;
         prev = cur;
     }
-    prev[b.len()]
+    prev[b.len()] as usize
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
@@ -35,6 +72,10 @@ mod tests {
         assert_eq!(edit_distance("head.tmple", "head.temple"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("same", "same"), 0);
+        assert_eq!(edit_distance("trapezuis", "trapezius"), 1);
+        // The allocation-free path agrees with the general one on non-ASCII input too.
+        assert_eq!(edit_distance("tr\u{e4}pezius", "trapezius"), 1);
+        assert_eq!(edit_distance("ab", "ba"), 1);
     }
 
     #[test]

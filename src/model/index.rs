@@ -1,0 +1,164 @@
+//! Precomputed views of the atlas for answering many questions fast: every muscle's pattern on
+//! each side with zones as small integers (for ranking drawings), and the words of every muscle
+//! and zone (for search). Built once after loading.
+
+use super::atlas::Atlas;
+use super::lookup::Strength;
+use super::rank::Candidate;
+use super::search::{self, Hit, Target};
+use super::zone::Side;
+use super::ZoneId;
+
+/// A zone on one side, as a number: zone index * 3 + side.
+type Key = u32;
+
+fn side_code(s: Side) -> u32 {
+    match s {
+        Side::Left => 0,
+        Side::Right => 1,
+        Side::Midline => 2,
+    }
+}
+
+struct PatternEntry {
+    muscle: usize,
+    side: Side,
+    /// Sorted by key.
+    zones: Vec<(Key, Strength)>,
+    total_weight: f32,
+}
+
+/// Something search can find, its words as indexes into the vocabulary.
+pub(crate) struct Document {
+    pub target: Target,
+    pub label: String,
+    /// Alternative word lists (a zone's name and each alias); the best one counts.
+    pub names: Vec<Vec<u32>>,
+    /// Words from symptoms and notes, which count less.
+    pub extra: Vec<u32>,
+}
+
+pub struct AtlasIndex {
+    patterns: Vec<PatternEntry>,
+    docs: Vec<Document>,
+    /// Every distinct word of every document: a query word is compared with each once.
+    vocabulary: Vec<String>,
+}
+
+/// Assigns each distinct word a number.
+#[derive(Default)]
+struct Vocabulary {
+    words: Vec<String>,
+    ids: std::collections::HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    fn ids(&mut self, words: Vec<String>) -> Vec<u32> {
+        words
+            .into_iter()
+            .map(|w| {
+                let next = self.words.len() as u32;
+                *self.ids.entry(w.clone()).or_insert_with(|| {
+                    self.words.push(w);
+                    next
+                })
+            })
+            .collect()
+    }
+}
+
+impl AtlasIndex {
+    pub fn new(atlas: &Atlas) -> AtlasIndex {
+        let key_of = |z: &ZoneId, s: Side| -> Option<Key> {
+            atlas.zones.iter().position(|x| &x.id == z).map(|i| i as u32 * 3 + side_code(s))
+        };
+        let mut patterns = Vec::new();
+        for (mi, m) in atlas.muscles.iter().enumerate() {
+            for side in [Side::Left, Side::Right] {
+                let mut zones: Vec<(Key, Strength)> = atlas
+                    .pattern(m, side)
+                    .into_iter()
+                    .filter_map(|((z, s), st)| key_of(&z, s).map(|k| (k, st)))
+                    .collect();
+                zones.sort_by_key(|(k, _)| *k);
+                let total_weight = zones.iter().map(|(_, s)| weight(*s)).sum();
+                patterns.push(PatternEntry { muscle: mi, side, zones, total_weight });
+            }
+        }
+        let mut docs = Vec::new();
+        let mut vocab = Vocabulary::default();
+        for m in &atlas.muscles {
+            let mut names = search::words(&m.name);
+            names.extend(search::words(&m.latin));
+            for a in &m.abbreviations {
+                names.extend(search::words(a));
+            }
+            let extra = m
+                .symptoms
+                .iter()
+                .chain(m.trigger_points.iter().filter_map(|t| t.note.as_ref()))
+                .flat_map(|t| search::words(t))
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            docs.push(Document {
+                target: Target::Muscle(m.id.clone()),
+                label: m.name.clone(),
+                names: vec![vocab.ids(names)],
+                extra: vocab.ids(extra),
+            });
+        }
+        for z in &atlas.zones {
+            let names = std::iter::once(&z.name).chain(&z.aliases).map(|n| vocab.ids(search::words(n))).collect();
+            docs.push(Document { target: Target::Zone(z.id.clone()), label: z.name.clone(), names, extra: vec![] });
+        }
+        AtlasIndex { patterns, docs, vocabulary: vocab.words }
+    }
+
+    /// Candidates for a drawing, best first: see `Atlas::rank_drawing`, which this matches.
+    pub fn rank_drawing(&self, atlas: &Atlas, drawing: &[(ZoneId, Side)]) -> Vec<Candidate> {
+        let keys: Vec<(Key, &ZoneId, Side)> = drawing
+            .iter()
+            .filter_map(|(z, s)| {
+                atlas.zones.iter().position(|x| &x.id == z).map(|i| (i as u32 * 3 + side_code(*s), z, *s))
+            })
+            .collect();
+        if drawing.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for p in &self.patterns {
+            let mut covered = Vec::new();
+            for (k, z, s) in &keys {
+                if let Ok(i) = p.zones.binary_search_by_key(k, |(key, _)| *key) {
+                    covered.push(((*z).clone(), *s, p.zones[i].1));
+                }
+            }
+            if covered.is_empty() {
+                continue;
+            }
+            let explained: f32 = covered.iter().map(|(_, _, s)| weight(*s)).sum();
+            out.push(Candidate {
+                muscle: atlas.muscles[p.muscle].id.clone(),
+                side: p.side,
+                percent: super::rank::percent(explained, drawing.len(), p.total_weight),
+                outside: p.zones.len() - covered.len(),
+                covered,
+            });
+        }
+        super::rank::sort(&mut out);
+        out
+    }
+
+    /// Muscles and zones matching the query, best first.
+    pub fn search(&self, query: &str) -> Vec<Hit> {
+        search::search_documents(&self.docs, &self.vocabulary, query)
+    }
+}
+
+fn weight(s: Strength) -> f32 {
+    match s {
+        Strength::Essential => 1.0,
+        Strength::Spillover => 0.5,
+    }
+}
