@@ -1,0 +1,121 @@
+// Browser benchmark of the release build in dist/ (built and precompressed by scripts/bench.sh):
+// cold loads in headless Chromium, transfer sizes, time until the body is drawn, interaction
+// latency from input to the next painted frame (read from a Chromium performance trace), heap
+// and DOM size. Prints figures and checks them against the budgets; it never fails on time.
+import { chromium } from '@playwright/test';
+import { serveDist } from './serve-dist.mjs';
+
+const PORT = 4180;
+const COLD_LOADS = 5;
+const CLICKS = 20;
+const BUDGET = { firstLoadBrotli: 250 * 1024, drawnMs: 300, p95Ms: 16 };
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
+const median = (xs) => pct(xs, 0.5);
+const verdict = (ok) => (ok ? 'under budget' : 'OVER budget');
+
+/** A point inside the element where it is the topmost thing, in page coordinates. */
+async function pointIn(page, selector) {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    const r = el.getBoundingClientRect();
+    for (let i = 0; i < 400; i++) {
+      const x = r.left + r.width * ((i * 0.618) % 1);
+      const y = r.top + r.height * (((i * 0.382) + 0.5) % 1);
+      if (document.elementFromPoint(x, y) === el) return { x, y };
+    }
+    return null;
+  }, selector);
+}
+
+async function coldLoad(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const files = new Map();
+  cdp.on('Network.responseReceived', (e) => files.set(e.requestId, { url: e.response.url, encoding: e.response.headers['content-encoding'] || 'none' }));
+  cdp.on('Network.loadingFinished', (e) => { const f = files.get(e.requestId); if (f) f.bytes = e.encodedDataLength; });
+  await page.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('svg [data-zone]')) { window.__drawn = performance.now(); obs.disconnect(); }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.waitForFunction(() => window.__drawn !== undefined);
+  const drawn = await page.evaluate(() => window.__drawn);
+  await page.waitForLoadState('networkidle');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (n) => metrics.find((m) => m.name === n)?.value ?? 0;
+  const result = { drawn, files: [...files.values()], heap: metric('JSHeapUsedSize'), nodes: metric('Nodes') };
+  await context.close();
+  return result;
+}
+
+/** Input-to-paint latency of each click, from a trace: from the start of the click's dispatch
+ *  on the main thread to the end of the first frame commit after it. */
+async function interactionLatencies(browser, setup, targets) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.waitForSelector('svg [data-zone]');
+  await setup(page);
+  const points = [];
+  for (const t of targets) points.push(await pointIn(page, t));
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  for (let i = 0; i < CLICKS; i++) {
+    const p = points[i % points.length];
+    await page.mouse.click(p.x, p.y);
+    await page.waitForTimeout(60);
+  }
+  await cdp.send('Tracing.end');
+  await done;
+  await context.close();
+  const clicks = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click').sort((a, b) => a.ts - b.ts);
+  const frames = events.filter((e) => (e.name === 'Commit' || e.name === 'Paint') && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  return clicks.map((c) => {
+    const f = frames.find((fr) => fr.ts >= c.ts + (c.dur || 0));
+    return f ? (f.ts + (f.dur || 0) - c.ts) / 1000 : NaN;
+  }).filter((x) => !Number.isNaN(x));
+}
+
+const server = await serveDist('dist', PORT);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
+try {
+  const loads = [];
+  for (let i = 0; i < COLD_LOADS; i++) loads.push(await coldLoad(browser));
+
+  console.log(`\nFirst load (cold cache, served with brotli as a production server would; ${COLD_LOADS} loads)`);
+  const first = loads[0];
+  for (const f of first.files) console.log(`  ${String(f.bytes ?? 0).padStart(9)} B  ${f.encoding.padEnd(5)} ${f.url.replace(`http://127.0.0.1:${PORT}`, '')}`);
+  const transfer = first.files.reduce((s, f) => s + (f.bytes ?? 0), 0);
+  console.log(`  ${String(transfer).padStart(9)} B  total over ${first.files.length} requests: ${verdict(transfer <= BUDGET.firstLoadBrotli)} (${BUDGET.firstLoadBrotli} B)`);
+  const drawn = loads.map((l) => l.drawn);
+  console.log(`\nBody drawn and interactive after navigation: median ${median(drawn).toFixed(0)} ms, worst ${Math.max(...drawn).toFixed(0)} ms: ${verdict(median(drawn) <= BUDGET.drawnMs)} (${BUDGET.drawnMs} ms)`);
+  console.log(`JS heap after load: ${(median(loads.map((l) => l.heap)) / 1024).toFixed(0)} KB; DOM nodes: ${median(loads.map((l) => l.nodes))}`);
+
+  console.log(`\nInteraction latency, input to next painted frame (${CLICKS} clicks each)`);
+  const interactions = [
+    ['choose a zone', async () => {}, ['[data-view=front] [data-zone="head.temple"][data-side="left"]', '[data-view=back] [data-zone="foot.heel"][data-side="right"]']],
+    ['choose a muscle', async (page) => { await page.getByRole('button', { name: 'Muscles', exact: true }).click(); },
+      ['[data-muscle="upper-trapezius"][data-side="left"]', '[data-muscle="soleus"][data-side="right"]']],
+  ];
+  for (const [what, setup, targets] of interactions) {
+    const l = await interactionLatencies(browser, setup, targets);
+    if (l.length === 0) { console.log(`  ${what.padEnd(18)} no frames found in the trace`); continue; }
+    const p95 = pct(l, 0.95);
+    console.log(`  ${what.padEnd(18)} median ${median(l).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, worst ${Math.max(...l).toFixed(1)} ms (${l.length} samples): ${verdict(p95 <= BUDGET.p95Ms)} (${BUDGET.p95Ms} ms)`);
+  }
+  for (const what of ['paint several zones', 'type a search']) console.log(`  ${what.padEnd(18)} not measured: the app has no such interaction yet`);
+} finally {
+  await browser.close();
+  server.close();
+}
