@@ -23,8 +23,8 @@ pub struct MarkInstance {
 pub struct Highlight {
     /// Zones the selected muscle refers to, each at its strongest.
     pub zones: Pattern,
-    /// The zone the user chose, if any.
-    pub zone: Option<(ZoneId, Side)>,
+    /// The zones the user drew (one, if they chose a single zone).
+    pub drawn: Vec<(ZoneId, Side)>,
     /// The selected muscle and the sides it is shown on.
     pub muscle: Option<(MuscleId, Vec<Side>)>,
     pub marks: Vec<MarkInstance>,
@@ -34,8 +34,8 @@ impl Highlight {
     pub fn of(atlas: &Atlas, selection: &Selection) -> Highlight {
         match selection {
             Selection::Nothing | Selection::Page { .. } => Highlight::default(),
-            Selection::Zone { id, side } => Highlight {
-                zone: atlas.zone(id).map(|_| (id.clone(), *side)),
+            Selection::Zone { .. } | Selection::Drawing { .. } => Highlight {
+                drawn: selection.drawn().into_iter().filter(|(z, _)| atlas.zone(z).is_some()).collect(),
                 ..Highlight::default()
             },
             Selection::Muscle { id, side } => {
@@ -67,12 +67,23 @@ impl Highlight {
                 }
                 Highlight {
                     zones: atlas.pattern(muscle, *side),
-                    zone: None,
+                    drawn: Vec::new(),
                     muscle: Some((muscle.id.clone(), sides)),
                     marks,
                 }
             }
         }
+    }
+
+    /// A drawing with a candidate's pattern laid over it, as when a candidate is hovered.
+    pub fn with_preview(atlas: &Atlas, selection: &Selection, preview: &(MuscleId, Side)) -> Highlight {
+        let mut h = Highlight::of(atlas, &Selection::Muscle { id: preview.0.clone(), side: preview.1 });
+        h.drawn = Highlight::of(atlas, selection).drawn;
+        h
+    }
+
+    pub fn is_drawn(&self, zone: &(ZoneId, Side)) -> bool {
+        self.drawn.contains(zone)
     }
 
     pub fn is_muscle_selected(&self, id: &MuscleId, side: Side) -> bool {

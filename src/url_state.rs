@@ -13,6 +13,8 @@ pub enum Selection {
     Muscle { id: MuscleId, side: Side },
     /// A zone where it hurts, on one side (or the midline).
     Zone { id: ZoneId, side: Side },
+    /// A pain drawing of two or more zones. (One zone is `Zone`.)
+    Drawing { zones: Vec<(ZoneId, Side)> },
     /// A general page, or the pain guide (`PAIN_GUIDE`).
     Page { id: String },
 }
@@ -28,6 +30,7 @@ impl Selection {
         let mut zone = None;
         let mut side = None;
         let mut page = None;
+        let mut drawing: Vec<(ZoneId, Side)> = Vec::new();
         for pair in query.trim_start_matches('?').split('&') {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let v = percent_decode(v);
@@ -36,10 +39,21 @@ impl Selection {
                 "zone" if !v.is_empty() => zone = Some(v),
                 "side" => side = Side::parse(&v),
                 "page" if !v.is_empty() => page = Some(v),
+                // draw=left:head.temple,right:neck.back
+                "draw" => {
+                    for item in v.split(',') {
+                        if let Some((s, z)) = item.split_once(':').and_then(|(s, z)| Side::parse(s).map(|s| (s, z))) {
+                            if !z.is_empty() && !drawing.iter().any(|(d, ds)| d.as_str() == z && *ds == s) {
+                                drawing.push((ZoneId::new(z), s));
+                            }
+                        }
+                    }
+                }
                 _ => {}
             }
         }
         match (muscle, zone) {
+            (None, None) if !drawing.is_empty() => Selection::drawing(drawing),
             (None, None) if page.is_some() => Selection::Page { id: page.unwrap_or_default() },
             (Some(m), _) => Selection::Muscle { id: MuscleId::new(m), side: side.unwrap_or(Side::Midline) },
             (None, Some(z)) => Selection::Zone { id: ZoneId::new(z), side: side.unwrap_or(Side::Midline) },
@@ -55,8 +69,50 @@ impl Selection {
             Selection::Muscle { id, side } => format!("?muscle={id}&side={side}"),
             Selection::Zone { id, side: Side::Midline } => format!("?zone={id}"),
             Selection::Zone { id, side } => format!("?zone={id}&side={side}"),
+            Selection::Drawing { zones } => {
+                let items: Vec<String> = zones.iter().map(|(z, s)| format!("{s}:{z}")).collect();
+                format!("?draw={}", items.join(","))
+            }
             Selection::Page { id } => format!("?page={id}"),
         }
+    }
+
+    /// The selection for a set of drawn zones: nothing, one zone, or a drawing.
+    pub fn drawing(mut zones: Vec<(ZoneId, Side)>) -> Selection {
+        match zones.len() {
+            0 => Selection::Nothing,
+            1 => {
+                let (id, side) = zones.remove(0);
+                Selection::Zone { id, side }
+            }
+            _ => Selection::Drawing { zones },
+        }
+    }
+
+    /// The zones this selection has drawn (one for a zone, none for a muscle or page).
+    pub fn drawn(&self) -> Vec<(ZoneId, Side)> {
+        match self {
+            Selection::Zone { id, side } => vec![(id.clone(), *side)],
+            Selection::Drawing { zones } => zones.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Add the zone to the drawing, or take it out if it is already there.
+    pub fn toggle(&self, zone: (ZoneId, Side)) -> Selection {
+        self.with_zone(zone.clone(), !self.drawn().contains(&zone))
+    }
+
+    /// The drawing with the zone painted in (`on`) or rubbed out.
+    pub fn with_zone(&self, zone: (ZoneId, Side), on: bool) -> Selection {
+        let mut zones = self.drawn();
+        let present = zones.contains(&zone);
+        if on && !present {
+            zones.push(zone);
+        } else if !on && present {
+            zones.retain(|z| *z != zone);
+        }
+        Selection::drawing(zones)
     }
 
     /// A friendly message if the link names something the atlas does not have.
@@ -71,6 +127,9 @@ impl Selection {
                     .map(|m| format!(" Did you mean {}?", m.name))
                     .unwrap_or_default();
                 format!("This link names a muscle we do not have: \u{201c}{id}\u{201d}.{hint}")
+            }),
+            Selection::Drawing { zones } => zones.iter().find_map(|(id, side)| {
+                Selection::Zone { id: id.clone(), side: *side }.not_found(atlas)
             }),
             Selection::Zone { id, side } => match atlas.zone(id) {
                 None => {
@@ -127,9 +186,26 @@ mod tests {
             Selection::Muscle { id: MuscleId::new("soleus"), side: Side::Left },
             Selection::Zone { id: ZoneId::new("head.temple"), side: Side::Right },
             Selection::Page { id: "therapy".into() },
+            Selection::Drawing {
+                zones: vec![(ZoneId::new("head.temple"), Side::Left), (ZoneId::new("neck.back"), Side::Right)],
+            },
         ] {
             assert_eq!(Selection::from_query(&sel.to_query()), sel);
         }
+    }
+
+    #[test]
+    fn drawing_grows_and_shrinks_one_zone_at_a_time() {
+        let temple = (ZoneId::new("head.temple"), Side::Left);
+        let neck = (ZoneId::new("neck.back"), Side::Left);
+        let one = Selection::Nothing.toggle(temple.clone());
+        assert_eq!(one, Selection::Zone { id: temple.0.clone(), side: Side::Left });
+        let two = one.toggle(neck.clone());
+        assert_eq!(two.drawn(), vec![temple.clone(), neck.clone()]);
+        assert_eq!(two.to_query(), "?draw=left:head.temple,left:neck.back");
+        assert_eq!(two.with_zone(neck.clone(), true), two, "painting over a drawn zone keeps it");
+        assert_eq!(two.toggle(temple.clone()), Selection::Zone { id: neck.0.clone(), side: Side::Left });
+        assert_eq!(Selection::from_query("?draw=left:head.temple,left:head.temple,up:x"), one);
     }
 
     #[test]

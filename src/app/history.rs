@@ -10,20 +10,58 @@ fn current_query() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
-/// A selection signal that starts from the URL and writes back to it.
+thread_local! {
+    static REPLACE_NEXT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Make the next change replace the current history entry instead of adding one: a paint stroke
+/// across several zones is one step back, not one per zone.
+pub fn replace_next_entry() {
+    REPLACE_NEXT.with(|r| r.set(true));
+}
+
+const DRAWING_KEY: &str = "trigger-atlas:drawing";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// A selection signal that starts from the URL and writes back to it. A pain drawing is also
+/// kept in local storage, so opening the app again without a link brings it back.
 pub fn url_selection() -> RwSignal<Selection> {
-    let selection = RwSignal::new(Selection::from_query(&current_query()));
+    let mut initial = Selection::from_query(&current_query());
+    if initial == Selection::Nothing && current_query().is_empty() {
+        if let Some(saved) = storage().and_then(|s| s.get_item(DRAWING_KEY).ok().flatten()) {
+            initial = Selection::from_query(&saved);
+        }
+    }
+    let selection = RwSignal::new(initial);
+    Effect::new(move |_| {
+        let Some(store) = storage() else { return };
+        match selection.get() {
+            s @ (Selection::Zone { .. } | Selection::Drawing { .. }) => {
+                let _ = store.set_item(DRAWING_KEY, &s.to_query());
+            }
+            Selection::Nothing => {
+                let _ = store.remove_item(DRAWING_KEY);
+            }
+            _ => {}
+        }
+    });
 
     Effect::new(move |_| {
         let query = selection.with(Selection::to_query);
         if query != current_query() {
-            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                let path = web_sys::window()
-                    .and_then(|w| w.location().pathname().ok())
-                    .unwrap_or_else(|| "/".into());
-                let url = format!("{path}{query}");
-                let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-            }
+            let Some(window) = web_sys::window() else { return };
+            let Ok(history) = window.history() else { return };
+            let path = window.location().pathname().unwrap_or_else(|_| "/".into());
+            let url = format!("{path}{query}");
+            let result = if REPLACE_NEXT.with(|r| r.replace(false)) {
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            } else {
+                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            };
+            let _ = result;
         }
     });
 

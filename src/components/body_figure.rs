@@ -2,9 +2,10 @@
 //! the trigger point marks. Every shape carries data attributes and an accessible name.
 
 use crate::highlight::Highlight;
-use crate::model::geometry::{polygon_path, smooth_path};
+use crate::model::geometry::{coordinate, polygon_path, smooth_path};
 use crate::model::{Atlas, Depth, MuscleId, Side, ViewId, ZoneId};
 use leptos::ev::KeyboardEvent;
+use wasm_bindgen::JsCast;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -27,7 +28,11 @@ pub fn BodyFigure(
     view: ViewId,
     highlight: Memo<Highlight>,
     mode: Signal<Mode>,
+    /// Toggle a zone in the drawing (keyboard, assistive technology).
     on_zone: Callback<(ZoneId, Side)>,
+    /// Paint a zone in (true) or out (false) during a pointer stroke; the last flag says
+    /// whether the stroke is continuing (false for the zone it started on).
+    on_paint: Callback<((ZoneId, Side), bool, bool)>,
     on_muscle: Callback<(MuscleId, Side)>,
 ) -> impl IntoView {
     let Some(v) = atlas.figure.view(view) else {
@@ -41,46 +46,85 @@ pub fn BodyFigure(
         _ => format!("{}: the patient's right is on your right", v.label),
     };
 
+    // While a finger or the mouse button is down in pain mode, zones passed over are painted
+    // in (or rubbed out, if the stroke started on a drawn zone).
+    let painting = RwSignal::new(None::<bool>);
     let zones = v
         .zone_instances()
         .into_iter()
         .map(|(zone_id, side, poly)| {
             let label = atlas.zone(zone_id).map(|z| z.label(side)).unwrap_or_default();
             let key = (zone_id.clone(), side);
-            let key2 = key.clone();
-            let state = Memo::new(move |_| {
-                highlight.with(|h| {
-                    if h.zone.as_ref() == Some(&key) {
-                        "selected"
-                    } else {
-                        h.zones.get(&key).map(|s| s.as_str()).unwrap_or("none")
-                    }
-                })
+            let drawn = Memo::new({
+                let key = key.clone();
+                move |_| highlight.with(|h| h.is_drawn(&key))
             });
-            let zone = zone_id.clone();
-            let zone2 = zone_id.clone();
+            let state = Memo::new({
+                let key = key.clone();
+                move |_| {
+                    highlight.with(|h| match h.zones.get(&key) {
+                        Some(s) => s.as_str(),
+                        None if h.is_drawn(&key) => "selected",
+                        None => "none",
+                    })
+                }
+            });
+            let (k1, k2, k3) = (key.clone(), key.clone(), key);
             view! {
                 <path
                     d=polygon_path(&poly)
-                    class=move || format!("zone zone--{}", state.get())
+                    class=move || format!("zone zone--{}{}", state.get(), if drawn.get() { " zone--drawn" } else { "" })
                     data-zone=zone_id.to_string()
                     data-side=side.as_str()
                     data-state=state
+                    data-drawn=move || drawn.get().to_string()
                     role="button"
                     tabindex=move || if mode.get() == Mode::Pain { "0" } else { "-1" }
                     aria-label=label
-                    aria-pressed=move || highlight.with(|h| (h.zone.as_ref() == Some(&key2)).to_string())
-                    on:click=move |_| on_zone.run((zone.clone(), side))
+                    aria-pressed=move || drawn.get().to_string()
+                    on:pointerdown=move |ev| {
+                        if mode.get_untracked() != Mode::Pain || ev.button() != 0 {
+                            return;
+                        }
+                        // Touch captures the pointer to this zone; release it so the stroke can
+                        // move on to the zones beneath the finger.
+                        if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                            let _ = el.release_pointer_capture(ev.pointer_id());
+                        }
+                        let on = !drawn.get_untracked();
+                        painting.set(Some(on));
+                        on_paint.run((k1.clone(), on, false));
+                    }
+                    on:click=move |ev| {
+                        // Pointer clicks were handled on pointerdown; a click with no pointer
+                        // behind it (assistive technology, scripts) toggles here.
+                        if ev.detail() == 0 {
+                            on_zone.run(k2.clone());
+                        }
+                    }
                     on:keydown=move |ev| {
                         if activates(&ev) {
                             ev.prevent_default();
-                            on_zone.run((zone2.clone(), side));
+                            on_zone.run(k3.clone());
                         }
                     }
                 ></path>
             }
         })
         .collect_view();
+
+    let paint_at = move |ev: web_sys::PointerEvent| {
+        let Some(on) = painting.get_untracked() else { return };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(el) = doc.element_from_point(ev.client_x() as f32, ev.client_y() as f32) else { return };
+        let (Some(zone), Some(side)) = (el.get_attribute("data-zone"), el.get_attribute("data-side")) else {
+            return;
+        };
+        if let Some(side) = Side::parse(&side) {
+            on_paint.run(((ZoneId::new(zone), side), on, true));
+        }
+    };
+    let stop = move |_| painting.set(None);
 
     // Deep muscles first, so the superficial ones lie over them.
     let mut drawn: Vec<_> = atlas.muscles.iter().filter_map(|m| m.shape_on(view).map(|s| (m, s))).collect();
@@ -141,7 +185,7 @@ pub fn BodyFigure(
                             data-side=m.side.as_str()
                             role="img"
                             aria-label=m.label.clone()
-                            transform=format!("translate({x} {y})")
+                            transform=format!("translate({} {})", coordinate(x), coordinate(y))
                         >
                             <path class="mark__halo" d="M-2.6,-2.6L2.6,2.6M-2.6,2.6L2.6,-2.6"></path>
                             <path class="mark__x" d="M-2.6,-2.6L2.6,2.6M-2.6,2.6L2.6,-2.6"></path>
@@ -162,7 +206,11 @@ pub fn BodyFigure(
                         if mode.get() == Mode::Pain { "pain" } else { "muscles" },
                     )
                 }
-                viewBox=format!("0 0 {} {}", v.width, v.height)
+                viewBox=format!("0 0 {} {}", coordinate(v.width), coordinate(v.height))
+                on:pointermove=paint_at
+                on:pointerup=stop
+                on:pointercancel=stop
+                on:pointerleave=stop
                 role="group"
                 aria-label=format!("{} view of the body", v.label)
             >

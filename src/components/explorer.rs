@@ -2,6 +2,8 @@
 //! selection. The selection lives in the URL.
 
 use super::body_figure::{BodyFigure, Mode};
+use super::drawing_panel::DrawingPanel;
+use super::search_box::SearchBox;
 use super::legend::Legend;
 use super::muscle_list::MuscleList;
 use super::muscle_panel::MusclePanel;
@@ -9,7 +11,7 @@ use super::page_view::PageView;
 use super::zone_panel::ZonePanel;
 use crate::app::history::url_selection;
 use crate::highlight::Highlight;
-use crate::model::{Atlas, MuscleId, Side, ViewId, ZoneId};
+use crate::model::{Atlas, AtlasIndex, MuscleId, Side, ViewId, ZoneId};
 use crate::url_state::{Selection, PAIN_GUIDE};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -17,20 +19,46 @@ use std::sync::Arc;
 #[component]
 pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
     let selection = url_selection();
+    let index = Arc::new(AtlasIndex::new(&atlas));
+    // A candidate being hovered or focused: its pattern is laid over the drawing.
+    let preview = RwSignal::new(None::<(MuscleId, Side)>);
+    Effect::new(move |_| {
+        selection.track();
+        preview.set(None);
+    });
     let highlight = Memo::new({
         let atlas = atlas.clone();
-        move |_| selection.with(|s| Highlight::of(&atlas, s))
+        move |_| {
+            selection.with(|s| match preview.get() {
+                Some(p) => Highlight::with_preview(&atlas, s, &p),
+                None => Highlight::of(&atlas, s),
+            })
+        }
     });
     let mode = RwSignal::new(Mode::Pain);
     // Choosing a muscle (from a list, a link or the figure) puts the figure in muscle mode;
     // choosing a zone puts it in pain mode.
     Effect::new(move |_| match selection.get() {
         Selection::Muscle { .. } => mode.set(Mode::Muscles),
-        Selection::Zone { .. } => mode.set(Mode::Pain),
+        Selection::Zone { .. } | Selection::Drawing { .. } => mode.set(Mode::Pain),
         Selection::Nothing | Selection::Page { .. } => {}
     });
 
-    let on_zone = Callback::new(move |(id, side): (ZoneId, Side)| {
+    // Tapping a zone adds it to the drawing or takes it out; a muscle on screen gives way.
+    let on_zone = Callback::new(move |zone: (ZoneId, Side)| {
+        selection.update(|s| *s = s.toggle(zone));
+    });
+    let on_paint = Callback::new(move |(zone, on, continuing): ((ZoneId, Side), bool, bool)| {
+        let next = selection.with_untracked(|s| s.with_zone(zone, on));
+        if selection.with_untracked(|s| *s != next) {
+            if continuing {
+                crate::app::history::replace_next_entry();
+            }
+            selection.set(next);
+        }
+    });
+    // Choosing a place from search starts a fresh drawing with it.
+    let on_pick_zone = Callback::new(move |(id, side): (ZoneId, Side)| {
         selection.set(Selection::Zone { id, side });
     });
     let on_muscle = Callback::new(move |(id, side): (MuscleId, Side)| {
@@ -48,6 +76,7 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
                     highlight=highlight
                     mode=mode.into()
                     on_zone=on_zone
+                    on_paint=on_paint
                     on_muscle=on_muscle
                 />
             }
@@ -56,6 +85,7 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
 
     let panel = {
         let atlas = atlas.clone();
+        let index = index.clone();
         move || {
             let sel = selection.get();
             if let Some(message) = sel.not_found(&atlas) {
@@ -71,7 +101,7 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
                 Selection::Nothing => view! {
                     <div class="intro">
                         <h2>"Where does it hurt?"</h2>
-                        <p>"Tap the place on the body where you feel pain to see which muscles' trigger points classically send pain there. Or choose a muscle to see where its trigger points refer."</p>
+                        <p>"Tap the places on the body where you feel pain, or drag across them, to see which muscles' trigger points classically send pain there. Or choose a muscle to see where its trigger points refer."</p>
                     </div>
                 }
                 .into_any(),
@@ -85,6 +115,18 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
                 .into_any(),
                 Selection::Page { id } => view! {
                     <PageView atlas=atlas.clone() id=id on_muscle=on_muscle />
+                }
+                .into_any(),
+                Selection::Drawing { zones } => view! {
+                    <DrawingPanel
+                        atlas=atlas.clone()
+                        index=index.clone()
+                        zones=zones
+                        on_muscle=on_muscle
+                        on_zone=on_zone
+                        preview=preview
+                        on_clear=Callback::new(move |_| selection.set(Selection::Nothing))
+                    />
                 }
                 .into_any(),
             }
@@ -146,8 +188,9 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
                 <div class="explorer__figures">{figures}</div>
                 <Legend />
             </section>
-            <section class="explorer__panel" aria-live="polite">
-                {panel}
+            <section class="explorer__panel">
+                <SearchBox atlas=atlas.clone() index=index.clone() on_muscle=on_muscle on_zone=on_pick_zone />
+                <div aria-live="polite">{panel}</div>
             </section>
             <MuscleList atlas=atlas.clone() on_muscle=on_muscle />
         </div>

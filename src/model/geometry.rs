@@ -90,11 +90,20 @@ pub fn smooth_polygon(points: &[Point], steps: usize) -> Vec<Point> {
 }
 
 fn fmt_point(p: Point) -> String {
-    format!("{},{}", round1(p[0]), round1(p[1]))
+    format!("{},{}", coordinate(p[0]), coordinate(p[1]))
 }
 
-fn round1(v: f32) -> f32 {
-    (v * 10.0).round() / 10.0
+/// A coordinate to one decimal place, written with integer arithmetic: float formatting would
+/// add kilobytes to the browser build for no visible gain.
+pub fn coordinate(v: f32) -> String {
+    let tenths = (v * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, frac) = (tenths.abs() / 10, tenths.abs() % 10);
+    if frac == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{frac}")
+    }
 }
 
 #[cfg(test)]
@@ -107,6 +116,14 @@ mod tests {
         assert!(contains(&sq, [5.0, 5.0]));
         assert!(!contains(&sq, [15.0, 5.0]));
         assert!(!contains(&sq, [5.0, -1.0]));
+    }
+
+    #[test]
+    fn coordinates_have_one_decimal_at_most() {
+        assert_eq!(coordinate(118.0), "118");
+        assert_eq!(coordinate(118.26), "118.3");
+        assert_eq!(coordinate(-0.04), "0");
+        assert_eq!(coordinate(-2.55), "-2.6");
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub struct AtlasIndex {
 #[derive(Default)]
 struct Vocabulary {
     words: Vec<String>,
-    ids: std::collections::HashMap<String, u32>,
+    ids: std::collections::BTreeMap<String, u32>,
 }
 
 impl Vocabulary {

@@ -28,6 +28,12 @@ export class AtlasPage {
   /** Click a shape where it is visible: zones are clipped to the body, so their box centre
    *  may lie outside it. Find a point whose topmost element is the shape, and click there. */
   async clickShape(locator) {
+    const point = await this.pointIn(locator);
+    await this.page.mouse.click(point.x, point.y);
+  }
+
+  /** A point inside the shape where it is the topmost element. */
+  async pointIn(locator) {
     const handle = await locator.elementHandle();
     const point = await this.page.evaluate((el) => {
       const r = el.getBoundingClientRect();
@@ -40,7 +46,7 @@ export class AtlasPage {
       return null;
     }, handle);
     expect(point, 'shape has a visible, clickable point').not.toBeNull();
-    await this.page.mouse.click(point.x, point.y);
+    return point;
   }
 
   async screenshot(name) {

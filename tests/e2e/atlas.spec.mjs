@@ -140,7 +140,8 @@ test('keyboard only: tab to a zone, choose it with Enter', async ({ page }) => {
   await zone.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Pain in the right front of the knee' })).toBeVisible();
-  await expect(atlas.referrals().first()).toHaveAttribute('data-muscle', 'vastus-medialis');
+  await expect(atlas.referrals().first()).toHaveAttribute('data-strength', 'essential');
+  await expect(page.locator('[data-testid=referrals] li[data-muscle="vastus-medialis"]')).toHaveAttribute('data-strength', 'essential');
   atlas.expectNoConsoleErrors();
 });
 
@@ -157,5 +158,62 @@ test('the guides explain trigger points and therapy, and the pain guide links to
   await expect(page).toHaveURL(/\?muscle=soleus&side=left$/);
   await page.goBack();
   await expect(page.getByTestId('pain-guide')).toBeVisible();
+  atlas.expectNoConsoleErrors();
+});
+
+test('a patient draws their pain across several places and sees ranked, explained candidates', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open();
+  // Tap the left temple, then drag from the back of the neck down to the top of the shoulder.
+  await atlas.clickShape(atlas.zone('head.temple', 'left', 'front'));
+  const from = await atlas.pointIn(atlas.zone('neck.back', 'left', 'back'));
+  const to = await atlas.pointIn(atlas.zone('shoulder.top', 'left', 'back'));
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: 4 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/draw=left:head\.temple,left:neck\.back/);
+  for (const [z, v] of [['head.temple', 'front'], ['neck.back', 'back'], ['shoulder.top', 'back']]) {
+    await expect(atlas.zone(z, 'left', v)).toHaveAttribute('data-drawn', 'true');
+  }
+  const panel = page.getByTestId('drawing-panel');
+  await expect(panel.getByRole('heading', { level: 2 })).toContainText('areas');
+  const first = page.locator('[data-testid=candidates] li').first();
+  await expect(first).toHaveAttribute('data-side', 'left');
+  const percents = await page.locator('[data-testid=candidates] li').evaluateAll((lis) => lis.map((li) => Number(li.dataset.percent)));
+  expect(percents.length).toBeGreaterThan(1);
+  expect([...percents].sort((a, b) => b - a)).toEqual(percents);
+  await expect(first.locator('.candidate__reason')).toContainText('essential');
+  // Hovering a candidate lays its pattern over the drawing.
+  await first.hover();
+  const muscle = await first.getAttribute('data-muscle');
+  await expect(atlas.muscle(muscle, 'left').first()).toHaveAttribute('data-state', 'selected');
+  await atlas.screenshot('drawing-desktop');
+  // One Back undoes the whole stroke, not each zone of it.
+  await page.goBack();
+  await expect(page).toHaveURL(/\?zone=head\.temple&side=left$/);
+  // Reopening the app without a link brings the drawing back from local storage.
+  await page.goForward();
+  await page.goto('/');
+  await expect(page.getByTestId('drawing-panel')).toBeVisible();
+  atlas.expectNoConsoleErrors();
+});
+
+test('search finds muscles and places as people type them, typos included', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open();
+  const search = page.getByRole('searchbox', { name: 'Search muscles, places and complaints' });
+  await search.fill('sternocleidomastiod');
+  const results = page.getByTestId('search-results');
+  await expect(results.locator('li').first()).toContainText('Sternocleidomastoid');
+  await search.fill('tennis elbow');
+  await expect(results.locator('li').first()).toContainText('outside of the elbow');
+  await results.getByRole('button', { name: 'Right outside of the elbow' }).click();
+  await expect(page).toHaveURL(/\?zone=elbow\.outer&side=right$/);
+  await expect(atlas.referrals().first()).toHaveAttribute('data-strength', 'essential');
+  await search.fill('QL');
+  await results.getByRole('button', { name: 'Quadratus lumborum' }).click();
+  await expect(atlas.musclePanel().getByRole('heading', { level: 2 })).toContainText('Quadratus lumborum');
   atlas.expectNoConsoleErrors();
 });

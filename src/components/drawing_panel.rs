@@ -1,0 +1,116 @@
+//! A pain drawing explained: the drawn areas, any red flags, and the muscles whose patterns
+//! explain it best, with how and why. Hovering or focusing a candidate lays its pattern over the
+//! drawing.
+
+use crate::model::rank::Candidate;
+use crate::model::{Atlas, AtlasIndex, MuscleId, Side, Strength, ZoneId};
+use crate::safety;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// How many candidates to list.
+const SHOWN: usize = 10;
+
+#[component]
+pub fn DrawingPanel(
+    atlas: Arc<Atlas>,
+    index: Arc<AtlasIndex>,
+    zones: Vec<(ZoneId, Side)>,
+    on_muscle: Callback<(MuscleId, Side)>,
+    /// Remove one zone from the drawing.
+    on_zone: Callback<(ZoneId, Side)>,
+    preview: RwSignal<Option<(MuscleId, Side)>>,
+    on_clear: Callback<()>,
+) -> impl IntoView {
+    let label = |z: &ZoneId, s: Side| atlas.zone(z).map(|zone| zone.label(s)).unwrap_or_else(|| z.to_string());
+    let chips = zones
+        .iter()
+        .map(|(z, s)| {
+            let text = label(z, *s);
+            let key = (z.clone(), *s);
+            view! {
+                <li>
+                    <button class="chip" aria-label=format!("Remove {text} from the drawing") on:click=move |_| on_zone.run(key.clone())>
+                        {text.clone()}<span aria-hidden="true">" \u{2715}"</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    let mut cautions: Vec<&str> = zones.iter().filter_map(|(z, s)| safety::caution(z, *s)).collect();
+    cautions.dedup();
+    cautions.sort();
+    cautions.dedup();
+    let candidates = index.rank_drawing(&atlas, &zones);
+    let total = candidates.len();
+    let items = candidates
+        .into_iter()
+        .take(SHOWN)
+        .map(|c| candidate_view(&atlas, c, &label, on_muscle, preview))
+        .collect_view();
+    view! {
+        <article class="drawing-panel" data-testid="drawing-panel">
+            <h2>{format!("Your pain drawing: {} areas", zones.len())}</h2>
+            <ul class="chips">{chips}</ul>
+            {cautions.into_iter().map(|c| view! { <p class="red-flags" role="note">{c}</p> }).collect_view()}
+            {if total == 0 {
+                view! { <p>"No muscle in the atlas refers pain to these areas."</p> }.into_any()
+            } else {
+                view! {
+                    <p>{format!("Muscles whose trigger points could explain this drawing, best match first ({} of {total}):", total.min(SHOWN))}</p>
+                    <ol class="candidates" data-testid="candidates" on:mouseleave=move |_| preview.set(None)>{items}</ol>
+                }
+                .into_any()
+            }}
+            <button class="button button--quiet" on:click=move |_| on_clear.run(())>"Clear the drawing"</button>
+        </article>
+    }
+}
+
+fn candidate_view(
+    atlas: &Atlas,
+    c: Candidate,
+    label: &impl Fn(&ZoneId, Side) -> String,
+    on_muscle: Callback<(MuscleId, Side)>,
+    preview: RwSignal<Option<(MuscleId, Side)>>,
+) -> impl IntoView {
+    let name = atlas.muscle(&c.muscle).map(|m| m.name.clone()).unwrap_or_default();
+    let words = |strength: Strength| {
+        c.covered
+            .iter()
+            .filter(|(_, _, s)| *s == strength)
+            .map(|(z, s, _)| label(z, *s).to_lowercase())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut reason = Vec::new();
+    let (essential, spillover) = (words(Strength::Essential), words(Strength::Spillover));
+    if !essential.is_empty() {
+        reason.push(format!("covers {essential}, essential"));
+    }
+    if !spillover.is_empty() {
+        reason.push(format!("{spillover}, spillover"));
+    }
+    if c.outside > 0 {
+        reason.push(format!("{} more area{} of its pattern not drawn", c.outside, if c.outside == 1 { "" } else { "s" }));
+    }
+    let key = (c.muscle.clone(), c.side);
+    let (k1, k2, k3) = (key.clone(), key.clone(), key);
+    view! {
+        <li
+            class="candidate"
+            data-muscle=c.muscle.to_string()
+            data-side=c.side.as_str()
+            data-percent=c.percent.to_string()
+            on:mouseenter=move |_| preview.set(Some(k1.clone()))
+            on:focusin=move |_| preview.set(Some(k2.clone()))
+        >
+            <button class="link-button" on:click=move |_| on_muscle.run(k3.clone())>
+                {format!("{name} ({})", c.side)}
+            </button>
+            <span class="candidate__percent">{format!("{}%", c.percent)}</span>
+            <meter class="candidate__meter" min="0" max="100" value=c.percent.to_string() aria-hidden="true"></meter>
+            <p class="candidate__reason">{reason.join("; ")}</p>
+        </li>
+    }
+}
