@@ -69,9 +69,9 @@ impl Vocabulary {
 
 impl AtlasIndex {
     pub fn new(atlas: &Atlas) -> AtlasIndex {
-        let key_of = |z: &ZoneId, s: Side| -> Option<Key> {
-            atlas.zones.iter().position(|x| &x.id == z).map(|i| i as u32 * 3 + side_code(s))
-        };
+        let positions: std::collections::BTreeMap<&ZoneId, u32> =
+            atlas.zones.iter().enumerate().map(|(i, z)| (&z.id, i as u32)).collect();
+        let key_of = |z: &ZoneId, s: Side| -> Option<Key> { positions.get(z).map(|i| i * 3 + side_code(s)) };
         let mut patterns = Vec::new();
         for (mi, m) in atlas.muscles.iter().enumerate() {
             for side in [Side::Left, Side::Right] {
