@@ -228,3 +228,19 @@ fn search_understands_how_people_speak() {
     assert!(matches!(&heel[0].target, Target::Zone(z) if z.as_str().contains("heel")), "{heel:?}");
     assert!(index.search("pain").is_empty());
 }
+
+#[test]
+fn a_muscle_links_to_its_associated_and_related_muscles() {
+    let atlas = shipped();
+    let trap = atlas.muscle(&MuscleId::new("upper-trapezius")).unwrap();
+    assert!(!trap.associated.is_empty(), "upper trapezius should list associated muscles");
+    // Related muscles share at least one essential zone, most shared first.
+    let related = atlas.related(trap);
+    assert!(!related.is_empty());
+    assert!(related.windows(2).all(|w| w[0].1 >= w[1].1));
+    assert!(related.iter().all(|(id, _)| id != &trap.id));
+    let mut broken = atlas.clone();
+    broken.muscles[0].associated.push(MuscleId::new("upper-trapezuis"));
+    let found = problems(broken).join("\n");
+    assert!(found.contains("associated: refers to unknown muscle \"upper-trapezuis\"; did you mean \"upper-trapezius\"?"), "{found}");
+}

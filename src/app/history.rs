@@ -75,3 +75,15 @@ pub fn url_selection() -> RwSignal<Selection> {
     }
     selection
 }
+
+/// A yes/no preference kept in local storage (for example whether the figure is mirrored).
+pub fn stored_flag(key: &'static str) -> RwSignal<bool> {
+    let initial = storage().and_then(|s| s.get_item(key).ok().flatten()).as_deref() == Some("1");
+    let flag = RwSignal::new(initial);
+    Effect::new(move |_| {
+        if let Some(s) = storage() {
+            let _ = s.set_item(key, if flag.get() { "1" } else { "0" });
+        }
+    });
+    flag
+}

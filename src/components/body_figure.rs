@@ -28,6 +28,8 @@ pub fn BodyFigure(
     view: ViewId,
     highlight: Memo<Highlight>,
     mode: Signal<Mode>,
+    /// Show the view mirrored (as the patient sees themselves in a mirror).
+    mirrored: Signal<bool>,
     /// Toggle a zone in the drawing (keyboard, assistive technology).
     on_zone: Callback<(ZoneId, Side)>,
     /// Paint a zone in (true) or out (false) during a pointer stroke; the last flag says
@@ -41,9 +43,15 @@ pub fn BodyFigure(
     let name = v.id.as_str();
     let clip = format!("clip-{name}");
     let body: String = v.silhouettes().iter().map(|o| smooth_path(o)).collect();
-    let caption = match v.right_half {
-        Side::Left => format!("{}: the patient's right is on your left", v.label),
-        _ => format!("{}: the patient's right is on your right", v.label),
+    // Mirroring flips the picture left to right, so the caption says which side is which.
+    let label = v.label.clone();
+    let right_half = v.right_half;
+    let caption = move || {
+        let right_on_right = (right_half == Side::Right) != mirrored.get();
+        format!(
+            "{label}: the patient's right is on your {}",
+            if right_on_right { "right" } else { "left" }
+        )
     };
 
     // While a finger or the mouse button is down in pain mode, zones passed over are painted
@@ -202,8 +210,9 @@ pub fn BodyFigure(
             <svg
                 class=move || {
                     format!(
-                        "body-figure__svg body-figure__svg--{}",
+                        "body-figure__svg body-figure__svg--{}{}",
                         if mode.get() == Mode::Pain { "pain" } else { "muscles" },
+                        if mirrored.get() { " body-figure__svg--mirrored" } else { "" },
                     )
                 }
                 viewBox=format!("0 0 {} {}", coordinate(v.width), coordinate(v.height))

@@ -36,6 +36,7 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
         }
     });
     let mode = RwSignal::new(Mode::Pain);
+    let mirrored = crate::app::history::stored_flag("trigger-atlas:mirror");
     // Choosing a muscle (from a list, a link or the figure) puts the figure in muscle mode;
     // choosing a zone puts it in pain mode.
     Effect::new(move |_| match selection.get() {
@@ -75,6 +76,7 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
                     view=v
                     highlight=highlight
                     mode=mode.into()
+                    mirrored=mirrored.into()
                     on_zone=on_zone
                     on_paint=on_paint
                     on_muscle=on_muscle
@@ -181,9 +183,19 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
         </nav>
         <div class="explorer">
             <section class="explorer__map" aria-label="Body map">
-                <div class="segmented" role="group" aria-label="A tap on the body chooses">
-                    {mode_button(Mode::Pain, "Where it hurts")}
-                    {mode_button(Mode::Muscles, "Muscles")}
+                <div class="explorer__tools no-print">
+                    <div class="segmented" role="group" aria-label="A tap on the body chooses">
+                        {mode_button(Mode::Pain, "Where it hurts")}
+                        {mode_button(Mode::Muscles, "Muscles")}
+                    </div>
+                    <button
+                        class="toggle"
+                        aria-pressed=move || mirrored.get().to_string()
+                        title="Flip the figure: as you face the patient, or as the patient sees themselves in a mirror"
+                        on:click=move |_| mirrored.update(|m| *m = !*m)
+                    >
+                        "Mirror view"
+                    </button>
                 </div>
                 <div class="explorer__figures">{figures}</div>
                 <Legend />

@@ -2,6 +2,7 @@
 //! when to see a doctor, and where the information comes from.
 
 use crate::model::{Atlas, MuscleId, ReferralSide, Side, ZoneTarget};
+use wasm_bindgen_futures::JsFuture;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -75,6 +76,35 @@ pub fn MusclePanel(
         })
     };
     let abbreviations = (!m.abbreviations.is_empty()).then(|| format!(" ({})", m.abbreviations.join(", ")));
+    // Links to other muscles: those whose trigger points tend to come with this one's, and
+    // those that send pain to the same places.
+    let muscle_links = |ids: Vec<MuscleId>| {
+        ids.into_iter()
+            .filter_map(|id| atlas.muscle(&id).map(|o| (id, o.name.clone())))
+            .map(|(id, name)| {
+                view! {
+                    <li>
+                        <button class="link-button" on:click=move |_| on_muscle.run((id.clone(), side))>{name}</button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let associated = (!m.associated.is_empty()).then(|| {
+        let links = muscle_links(m.associated.clone());
+        view! {
+            <h3>"Often found together with"</h3>
+            <ul class="muscle-links" data-testid="associated">{links}</ul>
+        }
+    });
+    let related_ids: Vec<MuscleId> = atlas.related(&m).into_iter().take(6).map(|(id, _)| id).collect();
+    let related = (!related_ids.is_empty()).then(|| {
+        let links = muscle_links(related_ids);
+        view! {
+            <h3>"Also refer pain to the same places"</h3>
+            <ul class="muscle-links" data-testid="related">{links}</ul>
+        }
+    });
     view! {
         <article class="muscle-panel" data-testid="muscle-panel">
             <h2>{m.name.clone()}{abbreviations}</h2>
@@ -97,8 +127,40 @@ pub fn MusclePanel(
             {list("What causes and keeps them going", &m.causes)}
             {list("What you can do", &m.self_care)}
             {list("What a clinician may do", &m.clinician)}
-            <button class="button button--quiet" on:click=move |_| on_clear.run(())>"Clear selection"</button>
+            {associated}
+            {related}
+            <ShareAndPrint />
+            <button class="button button--quiet no-print" on:click=move |_| on_clear.run(())>"Clear selection"</button>
         </article>
     }
     .into_any()
+}
+
+/// Copy a link to what is on screen, or print it as a handout.
+#[component]
+fn ShareAndPrint() -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let copy = move |_| {
+        let Some(window) = web_sys::window() else { return };
+        let href = window.location().href().unwrap_or_default();
+        let promise = window.navigator().clipboard().write_text(&href);
+        leptos::task::spawn_local(async move {
+            match JsFuture::from(promise).await {
+                Ok(_) => status.set("Link copied. Paste it into a message or a note.".into()),
+                Err(_) => status.set(format!("Copy this link: {href}")),
+            }
+        });
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <div class="actions no-print">
+            <button class="button" on:click=copy data-testid="copy-link">"Copy link"</button>
+            <button class="button" on:click=print>"Print handout"</button>
+            <p class="actions__status" role="status">{move || status.get()}</p>
+        </div>
+    }
 }

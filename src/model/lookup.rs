@@ -124,6 +124,24 @@ impl Atlas {
             .collect()
     }
 
+    /// Muscles that refer pain to the same places as this one, most shared essential zones
+    /// first: the ones to examine too when this pattern fits.
+    pub fn related(&self, muscle: &Muscle) -> Vec<(MuscleId, usize)> {
+        let essential = |m: &Muscle| -> std::collections::BTreeSet<ZoneId> {
+            m.trigger_points.iter().flat_map(|t| t.essential.iter().map(|z| z.zone.clone())).collect()
+        };
+        let mine = essential(muscle);
+        let mut out: Vec<(MuscleId, usize)> = self
+            .muscles
+            .iter()
+            .filter(|m| m.id != muscle.id)
+            .map(|m| (m.id.clone(), essential(m).intersection(&mine).count()))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| self.name_of(&a.0).cmp(self.name_of(&b.0))));
+        out
+    }
+
     fn name_of(&self, id: &MuscleId) -> &str {
         self.muscle(id).map(|m| m.name.as_str()).unwrap_or("")
     }

@@ -77,6 +77,10 @@ pub struct Muscle {
     /// Where this pattern can mimic serious disease, and what to do.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub red_flags: Vec<String>,
+    /// Muscles whose trigger points often occur with this one's (satellite and associated
+    /// trigger points in the literature).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub associated: Vec<MuscleId>,
     pub trigger_points: Vec<TriggerPoint>,
     /// Its outline on each view where it can be seen (or, if deep, lies).
     pub shapes: Vec<MuscleShape>,

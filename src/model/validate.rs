@@ -151,6 +151,15 @@ fn check_muscle(atlas: &Atlas, m: &Muscle, record: &str, r: &mut Report) {
     if m.trigger_points.is_empty() {
         r.add(record, "trigger_points", "a muscle needs at least one trigger point");
     }
+    for other in &m.associated {
+        if other == &m.id {
+            r.add(record, "associated", "names the muscle itself");
+        } else if atlas.muscle(other).is_none() {
+            let ids = atlas.muscles.iter().map(|m| m.id.as_str());
+            let s = did_you_mean(other.as_str(), ids);
+            r.add_with(record, "associated", format!("refers to unknown muscle \"{other}\""), s);
+        }
+    }
     check_shapes(atlas, m, record, r);
     let mut seen = HashSet::new();
     for tp in &m.trigger_points {

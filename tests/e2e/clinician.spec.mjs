@@ -1,0 +1,62 @@
+// Clinician tools: related muscles, a share link, the printed handout, the mirrored figure.
+import { test, expect } from '@playwright/test';
+import { AtlasPage } from './atlas-page.mjs';
+
+test('a muscle page links the muscles found with it and those referring to the same places', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open('?muscle=upper-trapezius');
+  const associated = page.getByTestId('associated').getByRole('button');
+  expect(await associated.count()).toBeGreaterThan(0);
+  await expect(page.getByTestId('related').getByRole('button').first()).toBeVisible();
+  const name = await associated.first().textContent();
+  await associated.first().click();
+  await expect(atlas.musclePanel().getByRole('heading', { level: 2 })).toContainText(name);
+  atlas.expectNoConsoleErrors();
+});
+
+test('copy link puts a link to what is on screen on the clipboard, and it opens the same view', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const atlas = new AtlasPage(page);
+  await atlas.open('?muscle=gluteus-medius&side=right');
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/\?muscle=gluteus-medius&side=right$/);
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByTestId('muscle-panel').getByRole('heading', { level: 2 })).toHaveText('Gluteus medius');
+  await expect(other.locator('[data-muscle="gluteus-medius"][data-side="right"]').first()).toHaveAttribute('data-state', 'selected');
+  atlas.expectNoConsoleErrors();
+});
+
+test('the printed handout shows the figure, where to press and what to do, without controls', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open('?muscle=infraspinatus');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('searchbox')).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Muscles' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Copy link' })).toBeHidden();
+  await expect(page.locator('[data-view=back] svg')).toBeVisible();
+  await expect(atlas.marks('infraspinatus').first()).toBeVisible();
+  await expect(atlas.musclePanel()).toContainText('What you can do');
+  await expect(page.getByText('A reference, not a diagnosis.')).toBeVisible();
+  await page.pdf({ path: 'tests/e2e/screenshots/handout-infraspinatus.pdf' });
+  await atlas.screenshot('handout-infraspinatus');
+});
+
+test('the mirror switch flips the figure and says so, and is remembered', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open();
+  const caption = page.locator('[data-view=front] figcaption');
+  await expect(caption).toHaveText("Front: the patient's right is on your left");
+  await page.getByRole('button', { name: 'Mirror view' }).click();
+  await expect(caption).toHaveText("Front: the patient's right is on your right");
+  await expect(page.locator('[data-view=front] svg')).toHaveClass(/mirrored/);
+  // The left temple is still the left temple: only the picture moved.
+  const box = await atlas.zone('head.temple', 'left', 'front').boundingBox();
+  const figure = await page.locator('[data-view=front] svg').boundingBox();
+  expect(box.x + box.width / 2).toBeLessThan(figure.x + figure.width / 2);
+  await page.reload();
+  await expect(caption).toHaveText("Front: the patient's right is on your right");
+  atlas.expectNoConsoleErrors();
+});
