@@ -1,6 +1,7 @@
 //! The web app: loads the atlas file, then shows the body map. Components render state; the
 //! answers come from `model`, `highlight` and `url_state`.
 
+pub mod download;
 pub mod history;
 
 use crate::components::explorer::Explorer;

@@ -33,7 +33,7 @@ pub struct Highlight {
 impl Highlight {
     pub fn of(atlas: &Atlas, selection: &Selection) -> Highlight {
         match selection {
-            Selection::Nothing | Selection::Page { .. } => Highlight::default(),
+            Selection::Nothing | Selection::Page { .. } | Selection::Compare { .. } => Highlight::default(),
             Selection::Zone { .. } | Selection::Drawing { .. } => Highlight {
                 drawn: selection.drawn().into_iter().filter(|(z, _)| atlas.zone(z).is_some()).collect(),
                 ..Highlight::default()

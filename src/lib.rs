@@ -3,6 +3,7 @@
 //! `model` is plain Rust (data, validation, lookups) and builds anywhere; `app` is the Leptos
 //! web app and builds for the browser only.
 
+pub mod export;
 pub mod highlight;
 pub mod model;
 pub mod safety;

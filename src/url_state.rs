@@ -15,9 +15,14 @@ pub enum Selection {
     Zone { id: ZoneId, side: Side },
     /// A pain drawing of two or more zones. (One zone is `Zone`.)
     Drawing { zones: Vec<(ZoneId, Side)> },
+    /// Two to four muscles side by side (one, while the second is being chosen).
+    Compare { muscles: Vec<MuscleId> },
     /// A general page, or the pain guide (`PAIN_GUIDE`).
     Page { id: String },
 }
+
+/// The most muscles compared at once.
+pub const COMPARE_MAX: usize = 4;
 
 /// The page id of the derived pain guide, which is not an authored page.
 pub const PAIN_GUIDE: &str = "pain-guide";
@@ -31,6 +36,7 @@ impl Selection {
         let mut side = None;
         let mut page = None;
         let mut drawing: Vec<(ZoneId, Side)> = Vec::new();
+        let mut compare: Vec<MuscleId> = Vec::new();
         for pair in query.trim_start_matches('?').split('&') {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let v = percent_decode(v);
@@ -39,6 +45,14 @@ impl Selection {
                 "zone" if !v.is_empty() => zone = Some(v),
                 "side" => side = Side::parse(&v),
                 "page" if !v.is_empty() => page = Some(v),
+                "compare" => {
+                    for id in v.split(',').filter(|s| !s.is_empty()) {
+                        let id = MuscleId::new(id);
+                        if !compare.contains(&id) && compare.len() < COMPARE_MAX {
+                            compare.push(id);
+                        }
+                    }
+                }
                 // draw=left:head.temple,right:neck.back
                 "draw" => {
                     for item in v.split(',') {
@@ -53,6 +67,7 @@ impl Selection {
             }
         }
         match (muscle, zone) {
+            (None, None) if !compare.is_empty() => Selection::Compare { muscles: compare },
             (None, None) if !drawing.is_empty() => Selection::drawing(drawing),
             (None, None) if page.is_some() => Selection::Page { id: page.unwrap_or_default() },
             (Some(m), _) => Selection::Muscle { id: MuscleId::new(m), side: side.unwrap_or(Side::Midline) },
@@ -72,6 +87,9 @@ impl Selection {
             Selection::Drawing { zones } => {
                 let items: Vec<String> = zones.iter().map(|(z, s)| format!("{s}:{z}")).collect();
                 format!("?draw={}", items.join(","))
+            }
+            Selection::Compare { muscles } => {
+                format!("?compare={}", muscles.iter().map(MuscleId::as_str).collect::<Vec<_>>().join(","))
             }
             Selection::Page { id } => format!("?page={id}"),
         }
@@ -127,6 +145,9 @@ impl Selection {
                     .map(|m| format!(" Did you mean {}?", m.name))
                     .unwrap_or_default();
                 format!("This link names a muscle we do not have: \u{201c}{id}\u{201d}.{hint}")
+            }),
+            Selection::Compare { muscles } => muscles.iter().find_map(|id| {
+                Selection::Muscle { id: id.clone(), side: Side::Midline }.not_found(atlas)
             }),
             Selection::Drawing { zones } => zones.iter().find_map(|(id, side)| {
                 Selection::Zone { id: id.clone(), side: *side }.not_found(atlas)
@@ -186,6 +207,7 @@ mod tests {
             Selection::Muscle { id: MuscleId::new("soleus"), side: Side::Left },
             Selection::Zone { id: ZoneId::new("head.temple"), side: Side::Right },
             Selection::Page { id: "therapy".into() },
+            Selection::Compare { muscles: vec![MuscleId::new("soleus"), MuscleId::new("gastrocnemius")] },
             Selection::Drawing {
                 zones: vec![(ZoneId::new("head.temple"), Side::Left), (ZoneId::new("neck.back"), Side::Right)],
             },
@@ -206,6 +228,16 @@ mod tests {
         assert_eq!(two.with_zone(neck.clone(), true), two, "painting over a drawn zone keeps it");
         assert_eq!(two.toggle(temple.clone()), Selection::Zone { id: neck.0.clone(), side: Side::Left });
         assert_eq!(Selection::from_query("?draw=left:head.temple,left:head.temple,up:x"), one);
+    }
+
+    #[test]
+    fn compare_holds_at_most_four_distinct_muscles() {
+        let sel = Selection::from_query("?compare=a,b,a,c,d,e");
+        let ids: Vec<&str> = match &sel {
+            Selection::Compare { muscles } => muscles.iter().map(MuscleId::as_str).collect(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(ids, ["a", "b", "c", "d"]);
     }
 
     #[test]

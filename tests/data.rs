@@ -244,3 +244,24 @@ fn a_muscle_links_to_its_associated_and_related_muscles() {
     let found = problems(broken).join("\n");
     assert!(found.contains("associated: refers to unknown muscle \"upper-trapezuis\"; did you mean \"upper-trapezius\"?"), "{found}");
 }
+
+#[test]
+fn the_exported_figure_shows_the_pattern_marks_and_caveat() {
+    use trigger_atlas::highlight::Highlight;
+    use trigger_atlas::url_state::Selection;
+    let atlas = shipped();
+    let selection = Selection::Muscle { id: MuscleId::new("soleus"), side: Side::Right };
+    let highlight = Highlight::of(&atlas, &selection);
+    let svg = trigger_atlas::export::figure_svg(&atlas, &highlight, "Soleus & its <pattern>");
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.contains("Soleus &amp; its &lt;pattern&gt;"), "title must be escaped");
+    let essential = highlight.zones.values().filter(|s| **s == Strength::Essential).count();
+    assert!(essential > 0);
+    assert!(svg.matches("fill=\"url(#e)\"").count() >= essential, "every essential zone is filled");
+    assert_eq!(svg.matches("stroke=\"#111\"").count(), highlight.marks.len(), "one X per trigger point");
+    assert!(svg.contains("A reference, not a diagnosis"));
+    // The soles are included only when something is shown on them.
+    assert!(!svg.contains("Soles:"));
+    let foot = Highlight::of(&atlas, &Selection::Zone { id: ZoneId::new("foot.ball"), side: Side::Left });
+    assert!(trigger_atlas::export::figure_svg(&atlas, &foot, "x").contains("Soles:"));
+}

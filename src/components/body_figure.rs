@@ -22,6 +22,25 @@ fn activates(ev: &KeyboardEvent) -> bool {
     matches!(ev.key().as_str(), "Enter" | " ")
 }
 
+/// Arrow keys move focus between the shapes of a layer, so the figure is one stop in the tab
+/// order rather than hundreds (a roving tab index). Returns whether the key was handled.
+fn move_focus(ev: &KeyboardEvent) -> bool {
+    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return false;
+    };
+    let target = match ev.key().as_str() {
+        "ArrowRight" | "ArrowDown" => el.next_element_sibling(),
+        "ArrowLeft" | "ArrowUp" => el.previous_element_sibling(),
+        "Home" => el.parent_element().and_then(|p| p.first_element_child()),
+        "End" => el.parent_element().and_then(|p| p.last_element_child()),
+        _ => return false,
+    };
+    if let Some(next) = target.and_then(|t| t.dyn_into::<web_sys::SvgElement>().ok()) {
+        let _ = next.focus();
+    }
+    true
+}
+
 #[component]
 pub fn BodyFigure(
     atlas: Arc<Atlas>,
@@ -30,6 +49,9 @@ pub fn BodyFigure(
     mode: Signal<Mode>,
     /// Show the view mirrored (as the patient sees themselves in a mirror).
     mirrored: Signal<bool>,
+    /// Prefix for element ids, so several figures of one view can share a page.
+    #[prop(optional, into)]
+    instance: String,
     /// Toggle a zone in the drawing (keyboard, assistive technology).
     on_zone: Callback<(ZoneId, Side)>,
     /// Paint a zone in (true) or out (false) during a pointer stroke; the last flag says
@@ -41,7 +63,7 @@ pub fn BodyFigure(
         return view! { <p class="status">"This view is missing from the data."</p> }.into_any();
     };
     let name = v.id.as_str();
-    let clip = format!("clip-{name}");
+    let clip = format!("clip-{instance}{name}");
     let body: String = v.silhouettes().iter().map(|o| smooth_path(o)).collect();
     // Mirroring flips the picture left to right, so the caption says which side is which.
     let label = v.label.clone();
@@ -57,10 +79,14 @@ pub fn BodyFigure(
     // While a finger or the mouse button is down in pain mode, zones passed over are painted
     // in (or rubbed out, if the stroke started on a drawn zone).
     let painting = RwSignal::new(None::<bool>);
+    // Which zone and which muscle shape take the figure's place in the tab order.
+    let roving_zone = RwSignal::new(0usize);
+    let roving_muscle = RwSignal::new(0usize);
     let zones = v
         .zone_instances()
         .into_iter()
-        .map(|(zone_id, side, poly)| {
+        .enumerate()
+        .map(|(i, (zone_id, side, poly))| {
             let label = atlas.zone(zone_id).map(|z| z.label(side)).unwrap_or_default();
             let key = (zone_id.clone(), side);
             let drawn = Memo::new({
@@ -87,7 +113,8 @@ pub fn BodyFigure(
                     data-state=state
                     data-drawn=move || drawn.get().to_string()
                     role="button"
-                    tabindex=move || if mode.get() == Mode::Pain { "0" } else { "-1" }
+                    tabindex=move || if mode.get() == Mode::Pain && roving_zone.get() == i { "0" } else { "-1" }
+                    on:focus=move |_| roving_zone.set(i)
                     aria-label=label
                     aria-pressed=move || drawn.get().to_string()
                     on:pointerdown=move |ev| {
@@ -114,6 +141,8 @@ pub fn BodyFigure(
                         if activates(&ev) {
                             ev.prevent_default();
                             on_zone.run(k3.clone());
+                        } else if move_focus(&ev) {
+                            ev.prevent_default();
                         }
                     }
                 ></path>
@@ -140,7 +169,8 @@ pub fn BodyFigure(
     let muscles = drawn
         .into_iter()
         .flat_map(|(m, shape)| [v.right_half, v.right_half.opposite()].map(|side| (m, shape, side)))
-        .map(|(muscle, shape, side)| {
+        .enumerate()
+        .map(|(i, (muscle, shape, side))| {
             let deep = muscle.depth == Depth::Deep;
             let label = format!("{} {}", if side == Side::Left { "Left" } else { "Right" }, muscle.name.to_lowercase());
             let id = muscle.id.clone();
@@ -161,7 +191,8 @@ pub fn BodyFigure(
                     data-depth=if deep { "deep" } else { "superficial" }
                     data-state=move || if selected.get() { "selected" } else { "none" }
                     role="button"
-                    tabindex=move || if mode.get() == Mode::Muscles { "0" } else { "-1" }
+                    tabindex=move || if mode.get() == Mode::Muscles && roving_muscle.get() == i { "0" } else { "-1" }
+                    on:focus=move |_| roving_muscle.set(i)
                     aria-label=label
                     aria-pressed=move || selected.get().to_string()
                     on:click=move |_| on_muscle.run((id2.clone(), side))
@@ -171,6 +202,8 @@ pub fn BodyFigure(
                             if activates(&ev) {
                                 ev.prevent_default();
                                 on_muscle.run((id.clone(), side));
+                            } else if move_focus(&ev) {
+                                ev.prevent_default();
                             }
                         }
                     }
@@ -222,6 +255,7 @@ pub fn BodyFigure(
                 on:pointerleave=stop
                 role="group"
                 aria-label=format!("{} view of the body", v.label)
+                aria-describedby="figure-keys"
             >
                 <defs>
                     <clipPath id=clip.clone()>

@@ -2,6 +2,7 @@
 //! explain it best, with how and why. Hovering or focusing a candidate lays its pattern over the
 //! drawing.
 
+use super::actions::Actions;
 use crate::model::rank::Candidate;
 use crate::model::{Atlas, AtlasIndex, MuscleId, Side, Strength, ZoneId};
 use crate::safety;
@@ -62,7 +63,8 @@ pub fn DrawingPanel(
                 }
                 .into_any()
             }}
-            <button class="button button--quiet" on:click=move |_| on_clear.run(())>"Clear the drawing"</button>
+            <Actions title="Pain drawing".to_string() />
+            <button class="button button--quiet no-print" on:click=move |_| on_clear.run(())>"Clear the drawing"</button>
         </article>
     }
 }

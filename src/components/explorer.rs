@@ -2,6 +2,7 @@
 //! selection. The selection lives in the URL.
 
 use super::body_figure::{BodyFigure, Mode};
+use super::compare_view::CompareView;
 use super::drawing_panel::DrawingPanel;
 use super::search_box::SearchBox;
 use super::legend::Legend;
@@ -35,14 +36,19 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
             })
         }
     });
+    // The panels' actions (save the figure) read what is shown from here.
+    provide_context(atlas.clone());
+    provide_context(highlight);
     let mode = RwSignal::new(Mode::Pain);
     let mirrored = crate::app::history::stored_flag("trigger-atlas:mirror");
+    let presenting = RwSignal::new(false);
+    present_with_keys(&atlas, selection, presenting);
     // Choosing a muscle (from a list, a link or the figure) puts the figure in muscle mode;
     // choosing a zone puts it in pain mode.
     Effect::new(move |_| match selection.get() {
         Selection::Muscle { .. } => mode.set(Mode::Muscles),
         Selection::Zone { .. } | Selection::Drawing { .. } => mode.set(Mode::Pain),
-        Selection::Nothing | Selection::Page { .. } => {}
+        Selection::Nothing | Selection::Page { .. } | Selection::Compare { .. } => {}
     });
 
     // Tapping a zone adds it to the drawing or takes it out; a muscle on screen gives way.
@@ -108,7 +114,15 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
                 }
                 .into_any(),
                 Selection::Muscle { id, side } => view! {
-                    <MusclePanel atlas=atlas.clone() id=id side=side on_muscle=on_muscle on_clear=Callback::new(move |_| selection.set(Selection::Nothing)) />
+                    <MusclePanel
+                        atlas=atlas.clone()
+                        id=id
+                        side=side
+                        on_muscle=on_muscle
+                        on_clear=Callback::new(move |_| selection.set(Selection::Nothing))
+                        on_compare=Callback::new(move |id| selection.set(Selection::Compare { muscles: vec![id] }))
+                        on_present=Callback::new(move |_| presenting.set(true))
+                    />
                 }
                 .into_any(),
                 Selection::Zone { id, side } => view! {
@@ -117,6 +131,11 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
                 .into_any(),
                 Selection::Page { id } => view! {
                     <PageView atlas=atlas.clone() id=id on_muscle=on_muscle />
+                }
+                .into_any(),
+                // Shown full width below; the side panel says so.
+                Selection::Compare { .. } => view! {
+                    <p class="hint">"Comparing muscles: see below."</p>
                 }
                 .into_any(),
                 Selection::Drawing { zones } => view! {
@@ -134,6 +153,17 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
             }
         }
     };
+
+    let compare = {
+        let atlas = atlas.clone();
+        move || match selection.get() {
+            Selection::Compare { muscles } => Some(view! {
+                <CompareView atlas=atlas.clone() muscles=muscles selection=selection on_muscle=on_muscle />
+            }),
+            _ => None,
+        }
+    };
+    let comparing = move || matches!(selection.get(), Selection::Compare { .. });
 
     let mode_button = move |m: Mode, text: &'static str| {
         view! {
@@ -178,10 +208,16 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
 
     view! {
         <PatternDefs />
+        <Show when=move || presenting.get()>
+            <div class="presenting-bar" role="region" aria-label="Presentation">
+                <span>"Presenting. \u{2190} \u{2192} change muscle, Esc to leave."</span>
+                <button class="button" on:click=move |_| presenting.set(false)>"Leave presentation"</button>
+            </div>
+        </Show>
         <nav class="guides" aria-label="Guides">
             <ul>{guide_links}</ul>
         </nav>
-        <div class="explorer">
+        <div class=move || if comparing() { "explorer explorer--comparing" } else { "explorer" }>
             <section class="explorer__map" aria-label="Body map">
                 <div class="explorer__tools no-print">
                     <div class="segmented" role="group" aria-label="A tap on the body chooses">
@@ -197,6 +233,7 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
                         "Mirror view"
                     </button>
                 </div>
+                <p id="figure-keys" class="visually-hidden">"On the figure, the arrow keys move between areas, and Enter or Space chooses one."</p>
                 <div class="explorer__figures">{figures}</div>
                 <Legend />
             </section>
@@ -204,6 +241,7 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
                 <SearchBox atlas=atlas.clone() index=index.clone() on_muscle=on_muscle on_zone=on_pick_zone />
                 <div aria-live="polite">{panel}</div>
             </section>
+            {compare}
             <MuscleList atlas=atlas.clone() on_muscle=on_muscle />
         </div>
     }
@@ -226,4 +264,42 @@ fn PatternDefs() -> impl IntoView {
             </defs>
         </svg>
     }
+}
+
+/// Presentation mode: a large figure with little around it; the arrow keys step through the
+/// muscles in alphabetical order and Escape leaves.
+fn present_with_keys(atlas: &Arc<Atlas>, selection: RwSignal<Selection>, presenting: RwSignal<bool>) {
+    Effect::new(move |_| {
+        let on = presenting.get();
+        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            let _ = body.class_list().toggle_with_force("presenting", on);
+        }
+    });
+    let order: Vec<MuscleId> = atlas.muscles_by_name().into_iter().map(|m| m.id.clone()).collect();
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !presenting.get_untracked() {
+            return;
+        }
+        let step: isize = match ev.key().as_str() {
+            "ArrowRight" | "PageDown" => 1,
+            "ArrowLeft" | "PageUp" => -1,
+            "Escape" => {
+                presenting.set(false);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        let (current, side) = match selection.get_untracked() {
+            Selection::Muscle { id, side } => (order.iter().position(|m| *m == id), side),
+            _ => (None, Side::Midline),
+        };
+        let n = order.len() as isize;
+        let next = match current {
+            Some(i) => (i as isize + step).rem_euclid(n) as usize,
+            None => 0,
+        };
+        selection.set(Selection::Muscle { id: order[next].clone(), side });
+    });
+    on_cleanup(move || handle.remove());
 }

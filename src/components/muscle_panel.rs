@@ -1,8 +1,8 @@
 //! A muscle explained: its trigger points and where they refer, what causes them, what helps,
 //! when to see a doctor, and where the information comes from.
 
+use super::actions::Actions;
 use crate::model::{Atlas, MuscleId, ReferralSide, Side, ZoneTarget};
-use wasm_bindgen_futures::JsFuture;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -13,6 +13,10 @@ pub fn MusclePanel(
     side: Side,
     on_muscle: Callback<(MuscleId, Side)>,
     on_clear: Callback<()>,
+    /// Start comparing this muscle with others.
+    on_compare: Callback<MuscleId>,
+    /// Enter presentation mode.
+    on_present: Callback<()>,
 ) -> impl IntoView {
     let Some(m) = atlas.muscle(&id).cloned() else {
         return ().into_any();
@@ -129,38 +133,17 @@ pub fn MusclePanel(
             {list("What a clinician may do", &m.clinician)}
             {associated}
             {related}
-            <ShareAndPrint />
+            <Actions title=m.name.clone() />
+            <div class="actions no-print">
+                <button class="button button--quiet" data-testid="compare-start" on:click={
+                    let id = m.id.clone();
+                    move |_| on_compare.run(id.clone())
+                }>"Compare with other muscles"</button>
+                <button class="button button--quiet" data-testid="present" on:click=move |_| on_present.run(())>"Present"</button>
+            </div>
             <button class="button button--quiet no-print" on:click=move |_| on_clear.run(())>"Clear selection"</button>
         </article>
     }
     .into_any()
 }
 
-/// Copy a link to what is on screen, or print it as a handout.
-#[component]
-fn ShareAndPrint() -> impl IntoView {
-    let status = RwSignal::new(String::new());
-    let copy = move |_| {
-        let Some(window) = web_sys::window() else { return };
-        let href = window.location().href().unwrap_or_default();
-        let promise = window.navigator().clipboard().write_text(&href);
-        leptos::task::spawn_local(async move {
-            match JsFuture::from(promise).await {
-                Ok(_) => status.set("Link copied. Paste it into a message or a note.".into()),
-                Err(_) => status.set(format!("Copy this link: {href}")),
-            }
-        });
-    };
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
-    view! {
-        <div class="actions no-print">
-            <button class="button" on:click=copy data-testid="copy-link">"Copy link"</button>
-            <button class="button" on:click=print>"Print handout"</button>
-            <p class="actions__status" role="status">{move || status.get()}</p>
-        </div>
-    }
-}

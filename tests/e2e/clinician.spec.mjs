@@ -60,3 +60,68 @@ test('the mirror switch flips the figure and says so, and is remembered', async 
   await expect(caption).toHaveText("Front: the patient's right is on your right");
   atlas.expectNoConsoleErrors();
 });
+
+test('the figure can be saved as SVG and PNG, showing what is on screen', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open('?muscle=soleus&side=right');
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-svg').click()]);
+  expect(svgDownload.suggestedFilename()).toBe('trigger-atlas-soleus.svg');
+  const svg = (await import('node:fs')).readFileSync(await svgDownload.path(), 'utf8');
+  expect(svg).toContain('<svg');
+  expect(svg).toContain('Soleus');
+  expect(svg).toContain('url(#e)');
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-png').click()]);
+  expect(pngDownload.suggestedFilename()).toBe('trigger-atlas-soleus.png');
+  const png = (await import('node:fs')).readFileSync(await pngDownload.path());
+  expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  expect(png.length).toBeGreaterThan(10_000);
+  (await import('node:fs')).copyFileSync(await pngDownload.path(), 'tests/e2e/screenshots/export-soleus.png');
+  atlas.expectNoConsoleErrors();
+});
+
+test('compare two to four muscles side by side, and share the comparison', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open('?muscle=gluteus-minimus');
+  await page.getByTestId('compare-start').click();
+  await expect(page).toHaveURL(/\?compare=gluteus-minimus$/);
+  const add = page.getByLabel('Add a muscle to compare');
+  await add.selectOption('piriformis');
+  await add.selectOption('quadratus-lumborum');
+  await expect(page).toHaveURL(/\?compare=gluteus-minimus,piriformis,quadratus-lumborum$/);
+  const columns = page.locator('[data-testid=compare] .compare__column');
+  await expect(columns).toHaveCount(3);
+  // Each column shows its own muscle's pattern.
+  const piriformis = page.locator('.compare__column[data-muscle=piriformis]');
+  await expect(piriformis.locator('[data-muscle=piriformis][data-state=selected]').first()).toBeVisible();
+  await expect(piriformis.locator('[data-muscle=gluteus-minimus][data-state=selected]')).toHaveCount(0);
+  await expect(piriformis.locator('.zone[data-state=essential]').first()).toBeAttached();
+  await add.selectOption('soleus');
+  await expect(columns).toHaveCount(4);
+  await expect(add).toHaveCount(0);
+  await atlas.screenshot('compare-desktop');
+  await page.reload();
+  await expect(columns).toHaveCount(4);
+  await page.getByRole('button', { name: 'Remove Soleus' }).click();
+  await expect(columns).toHaveCount(3);
+  atlas.expectNoConsoleErrors();
+});
+
+test('presentation mode: a large figure, the arrow keys step through muscles, Escape leaves', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open('?muscle=infraspinatus');
+  await page.getByTestId('present').click();
+  await expect(page.locator('body')).toHaveClass(/presenting/);
+  await expect(page.getByRole('searchbox')).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Muscles' })).toBeHidden();
+  const heading = atlas.musclePanel().getByRole('heading', { level: 2 });
+  await page.keyboard.press('ArrowRight');
+  const next = await heading.textContent();
+  expect(next).not.toBe('Infraspinatus');
+  await page.keyboard.press('ArrowLeft');
+  await expect(heading).toHaveText('Infraspinatus');
+  await atlas.screenshot('presentation-desktop');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('body')).not.toHaveClass(/presenting/);
+  await expect(page.getByRole('searchbox')).toBeVisible();
+  atlas.expectNoConsoleErrors();
+});

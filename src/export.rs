@@ -1,0 +1,108 @@
+//! The figure as a standalone SVG document, for saving or sharing outside the app: the views
+//! side by side with the current highlight, a title, the key and the sources. Plain Rust (the
+//! app turns it into a download, and into a PNG through a canvas).
+
+use crate::highlight::Highlight;
+use crate::model::geometry::{coordinate, polygon_path, smooth_path};
+use crate::model::{Atlas, Depth, Side, Strength, ViewId};
+
+const GAP: f32 = 20.0;
+const HEADER: f32 = 40.0;
+const FOOTER: f32 = 56.0;
+
+/// Escape text for XML.
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// An SVG document of the front and back views (and the soles if anything is on them) showing
+/// `highlight`, headed by `title`.
+pub fn figure_svg(atlas: &Atlas, highlight: &Highlight, title: &str) -> String {
+    let mut views: Vec<ViewId> = vec![ViewId::Front, ViewId::Back];
+    let on_soles = atlas.figure.view(ViewId::Sole).is_some_and(|v| {
+        v.zone_instances().iter().any(|(z, s, _)| {
+            highlight.zones.contains_key(&((*z).clone(), *s)) || highlight.is_drawn(&((*z).clone(), *s))
+        }) || highlight.marks.iter().any(|m| m.view == ViewId::Sole)
+    });
+    if on_soles {
+        views.push(ViewId::Sole);
+    }
+    let views: Vec<_> = views.into_iter().filter_map(|v| atlas.figure.view(v)).collect();
+    let width: f32 = views.iter().map(|v| v.width).sum::<f32>() + GAP * (views.len() as f32 - 1.0);
+    let height = views.iter().map(|v| v.height).fold(0.0, f32::max) + HEADER + FOOTER;
+    let mut s = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w2}\" height=\"{h2}\" font-family=\"sans-serif\">\
+         <defs>\
+         <pattern id=\"e\" width=\"3\" height=\"3\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"3\" height=\"3\" fill=\"#c2410c\"/><rect width=\"1\" height=\"3\" fill=\"#7c2d12\"/></pattern>\
+         <pattern id=\"s\" width=\"3\" height=\"3\" patternUnits=\"userSpaceOnUse\"><rect width=\"3\" height=\"3\" fill=\"#fed7aa\"/><circle cx=\"1.5\" cy=\"1.5\" r=\"0.55\" fill=\"#c2410c\"/></pattern>\
+         </defs><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\
+         <text x=\"{cx}\" y=\"24\" font-size=\"14\" text-anchor=\"middle\" font-weight=\"bold\">{title}</text>",
+        w = coordinate(width),
+        h = coordinate(height),
+        w2 = coordinate(width * 2.0),
+        h2 = coordinate(height * 2.0),
+        cx = coordinate(width / 2.0),
+        title = xml(title),
+    );
+    let mut x = 0.0;
+    for (i, v) in views.iter().enumerate() {
+        let body: String = v.silhouettes().iter().map(|o| smooth_path(o)).collect();
+        let right_on = if v.right_half == Side::Right { "right" } else { "left" };
+        s.push_str(&format!(
+            "<g transform=\"translate({} {})\"><text x=\"{}\" y=\"-4\" font-size=\"7\" text-anchor=\"middle\" fill=\"#444\">{}: patient's right on the {right_on}</text>\
+             <clipPath id=\"c{i}\"><path d=\"{body}\"/></clipPath>\
+             <path d=\"{body}\" fill=\"#efd9c6\"/><g clip-path=\"url(#c{i})\">",
+            coordinate(x),
+            coordinate(HEADER),
+            coordinate(v.width / 2.0),
+            xml(&v.label),
+        ));
+        for (zone, side, poly) in v.zone_instances() {
+            let key = (zone.clone(), side);
+            let (fill, stroke) = match highlight.zones.get(&key) {
+                Some(Strength::Essential) => ("url(#e)", "#7c2d12"),
+                Some(Strength::Spillover) => ("url(#s)", "#c2410c"),
+                None if highlight.is_drawn(&key) => ("#cfe0f3", "#0b5cad"),
+                None => continue,
+            };
+            s.push_str(&format!("<path d=\"{}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"0.5\"/>", polygon_path(&poly)));
+        }
+        s.push_str(&format!("</g><path d=\"{body}\" fill=\"none\" stroke=\"#7d5f4b\" stroke-width=\"0.7\"/>"));
+        for m in &atlas.muscles {
+            let Some(shape) = m.shape_on(v.id) else { continue };
+            for side in [Side::Left, Side::Right] {
+                if highlight.is_muscle_selected(&m.id, side) {
+                    let dash = if m.depth == Depth::Deep { " stroke-dasharray=\"1.5 1\"" } else { "" };
+                    s.push_str(&format!(
+                        "<path d=\"{}\" fill=\"#7828a0\" fill-opacity=\"0.35\" stroke=\"#5b21b6\" stroke-width=\"0.9\"{dash}/>",
+                        smooth_path(&v.place(&shape.points, side))
+                    ));
+                }
+            }
+        }
+        for mark in highlight.marks.iter().filter(|m| m.view == v.id) {
+            let [mx, my] = mark.point;
+            s.push_str(&format!(
+                "<g transform=\"translate({} {})\"><path d=\"M-2.6,-2.6L2.6,2.6M-2.6,2.6L2.6,-2.6\" stroke=\"#fff\" stroke-width=\"2.4\" stroke-linecap=\"round\"/>\
+                 <path d=\"M-2.6,-2.6L2.6,2.6M-2.6,2.6L2.6,-2.6\" stroke=\"#111\" stroke-width=\"1.1\" stroke-linecap=\"round\"/></g>",
+                coordinate(mx),
+                coordinate(my)
+            ));
+        }
+        s.push_str("</g>");
+        x += v.width + GAP;
+    }
+    let y = height - FOOTER + 14.0;
+    s.push_str(&format!(
+        "<g font-size=\"7\" fill=\"#222\"><rect x=\"4\" y=\"{y0}\" width=\"10\" height=\"7\" fill=\"url(#e)\"/><text x=\"18\" y=\"{y1}\">Essential zone</text>\
+         <rect x=\"80\" y=\"{y0}\" width=\"10\" height=\"7\" fill=\"url(#s)\" stroke=\"#c2410c\" stroke-width=\"0.4\"/><text x=\"94\" y=\"{y1}\">Spillover zone</text>\
+         <text x=\"160\" y=\"{y1}\" font-weight=\"bold\">\u{2715}</text><text x=\"170\" y=\"{y1}\">Trigger point</text>\
+         <text x=\"4\" y=\"{y2}\" fill=\"#444\">Trigger Atlas. A reference, not a diagnosis: chest, left arm or jaw pain can come from the heart.</text>\
+         <text x=\"4\" y=\"{y3}\" fill=\"#444\">Patterns after Travell &amp; Simons, Myofascial Pain and Dysfunction: The Trigger Point Manual.</text></g></svg>",
+        y0 = coordinate(y - 6.0),
+        y1 = coordinate(y),
+        y2 = coordinate(y + 14.0),
+        y3 = coordinate(y + 26.0),
+    ));
+    s
+}
