@@ -43,10 +43,18 @@ pub fn MuscleList(atlas: Arc<Atlas>, on_muscle: Callback<(MuscleId, Side)>) -> i
             })
         })
         .collect_view();
+    // Open on wide screens; folded on phones, where the list would be many screens long.
+    let wide = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w >= 900.0);
+    let count = atlas.muscles.len();
     view! {
         <nav class="muscle-list" aria-label="Muscles">
-            <h2>"Muscles"</h2>
-            <ul class="muscle-list__groups">{groups}</ul>
+            <details open=wide>
+                <summary><h2 class="muscle-list__title">{format!("All {count} muscles, by region")}</h2></summary>
+                <ul class="muscle-list__groups">{groups}</ul>
+            </details>
         </nav>
     }
 }

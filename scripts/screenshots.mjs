@@ -1,0 +1,40 @@
+// Screenshots for docs/ and the README, taken from the release build in dist/ in headless
+// Chromium: a patient with a temple headache and a clinician explaining low back pain, at
+// desktop and phone widths. Usage (after a build): node scripts/screenshots.mjs
+import { chromium } from '@playwright/test';
+import { serveDist } from './serve-dist.mjs';
+
+const PORT = 4190;
+const base = `http://127.0.0.1:${PORT}/`;
+const server = await serveDist('dist', PORT);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+async function shot(name, query, { width = 1280, height = 900, full = false, act } = {}) {
+  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: width < 500 ? 2 : 1 });
+  await page.goto(base + query);
+  await page.waitForSelector('svg [data-zone]', { state: 'attached' });
+  if (act) await act(page);
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `docs/${name}.png`, fullPage: full });
+  await page.close();
+  console.log(`docs/${name}.png`);
+}
+
+const headache = '?draw=left:head.temple,left:face.eye,left:neck.back,left:head.mastoid';
+const hover = async (page) => page.locator('[data-testid=candidates] li').first().hover();
+await shot('patient-headache-desktop', headache, { act: hover });
+await shot('patient-headache-phone', headache, { width: 390, height: 844, full: true });
+await shot('patient-muscle-phone', '?muscle=upper-trapezius&side=left', { width: 390, height: 844 });
+await shot('clinician-low-back-desktop', '?muscle=quadratus-lumborum');
+await shot('clinician-low-back-phone', '?muscle=quadratus-lumborum', { width: 390, height: 844, full: true });
+await shot('clinician-compare-low-back', '?compare=quadratus-lumborum,gluteus-medius,iliopsoas,piriformis', { height: 760 });
+await shot('screenshot-desktop', '?muscle=upper-trapezius&side=left');
+for (const [name, query] of [['view-front-back-neck', '?muscle=sternocleidomastoid'], ['view-back-hip', '?muscle=gluteus-minimus'],
+  ['view-soles', '?muscle=flexor-digitorum-brevis'], ['view-forearm', '?muscle=extensor-carpi-radialis-longus']]) {
+  await shot(name, query);
+}
+await browser.close();
+server.close();
