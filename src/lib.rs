@@ -8,6 +8,7 @@ pub mod highlight;
 pub mod model;
 pub mod safety;
 pub mod url_state;
+pub mod zoom;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod authoring;

@@ -2,7 +2,8 @@
 //! the trigger point marks. Every shape carries data attributes and an accessible name.
 
 use crate::highlight::Highlight;
-use crate::model::geometry::{coordinate, polygon_path, smooth_path};
+use crate::model::geometry::{coordinate, polygon_path, smooth_path, Point};
+use crate::zoom::Zoom;
 use crate::model::{Atlas, Depth, MuscleId, Side, ViewId, ZoneId};
 use leptos::ev::KeyboardEvent;
 use wasm_bindgen::JsCast;
@@ -79,6 +80,11 @@ pub fn BodyFigure(
     // While a finger or the mouse button is down in pain mode, zones passed over are painted
     // in (or rubbed out, if the stroke started on a drawn zone).
     let painting = RwSignal::new(None::<bool>);
+    // The zone a stroke started on, and how: undone if a second finger turns it into a pinch.
+    let stroke_start = StoredValue::new(None::<((ZoneId, Side), bool)>);
+    // Pointers down on the figure (id, client x, client y), for pinch and pan.
+    let pointers = StoredValue::new(Vec::<(i32, f32, f32)>::new());
+    let zoom = RwSignal::new(Zoom::fit(v.width, v.height));
     // Which zone and which muscle shape take the figure's place in the tab order.
     let roving_zone = RwSignal::new(0usize);
     let roving_muscle = RwSignal::new(0usize);
@@ -104,6 +110,7 @@ pub fn BodyFigure(
                 }
             });
             let (k1, k2, k3) = (key.clone(), key.clone(), key);
+            let centre = centroid(&poly);
             view! {
                 <path
                     d=polygon_path(&poly)
@@ -114,11 +121,15 @@ pub fn BodyFigure(
                     data-drawn=move || drawn.get().to_string()
                     role="button"
                     tabindex=move || if mode.get() == Mode::Pain && roving_zone.get() == i { "0" } else { "-1" }
-                    on:focus=move |_| roving_zone.set(i)
+                    on:focus=move |_| {
+                        roving_zone.set(i);
+                        zoom.update(|z| *z = z.show(centre));
+                    }
                     aria-label=label
                     aria-pressed=move || drawn.get().to_string()
                     on:pointerdown=move |ev| {
-                        if mode.get_untracked() != Mode::Pain || ev.button() != 0 {
+                        // A second finger starts a pinch, not a stroke.
+                        if mode.get_untracked() != Mode::Pain || ev.button() != 0 || pointers.with_value(|p| !p.is_empty()) {
                             return;
                         }
                         // Touch captures the pointer to this zone; release it so the stroke can
@@ -128,6 +139,7 @@ pub fn BodyFigure(
                         }
                         let on = !drawn.get_untracked();
                         painting.set(Some(on));
+                        stroke_start.set_value(Some((k1.clone(), on)));
                         on_paint.run((k1.clone(), on, false));
                     }
                     on:click=move |ev| {
@@ -141,7 +153,7 @@ pub fn BodyFigure(
                         if activates(&ev) {
                             ev.prevent_default();
                             on_zone.run(k3.clone());
-                        } else if move_focus(&ev) {
+                        } else if move_focus(&ev) || zoom_keys(&ev, zoom) {
                             ev.prevent_default();
                         }
                     }
@@ -150,7 +162,7 @@ pub fn BodyFigure(
         })
         .collect_view();
 
-    let paint_at = move |ev: web_sys::PointerEvent| {
+    let paint_at = move |ev: &web_sys::PointerEvent| {
         let Some(on) = painting.get_untracked() else { return };
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
         let Some(el) = doc.element_from_point(ev.client_x() as f32, ev.client_y() as f32) else { return };
@@ -161,7 +173,87 @@ pub fn BodyFigure(
             on_paint.run(((ZoneId::new(zone), side), on, true));
         }
     };
-    let stop = move |_| painting.set(None);
+    let on_pointer_down = move |ev: web_sys::PointerEvent| {
+        let id = ev.pointer_id();
+        pointers.update_value(|p| {
+            p.retain(|q| q.0 != id);
+            p.push((id, ev.client_x() as f32, ev.client_y() as f32));
+        });
+        if pointers.with_value(|p| p.len()) == 2 {
+            if let Some((key, on)) = stroke_start.get_value() {
+                on_paint.run((key, !on, true));
+            }
+            painting.set(None);
+            stroke_start.set_value(None);
+        }
+    };
+    let on_pointer_move = move |ev: web_sys::PointerEvent| {
+        let id = ev.pointer_id();
+        let (x, y) = (ev.client_x() as f32, ev.client_y() as f32);
+        let before = pointers.get_value();
+        pointers.update_value(|p| {
+            if let Some(q) = p.iter_mut().find(|q| q.0 == id) {
+                (q.1, q.2) = (x, y);
+            }
+        });
+        let Some(svg) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let geometry = Screen::of(&svg, zoom.get_untracked(), mirrored.get_untracked());
+        let after = pointers.get_value();
+        if before.len() >= 2 && after.len() >= 2 {
+            // Pinch: scale by the change in finger distance around their midpoint; pan with it.
+            let (d0, d1) = (distance(&before), distance(&after));
+            let (m0, m1) = (midpoint(&before), midpoint(&after));
+            let anchor = geometry.to_view(m1);
+            let [dx, dy] = geometry.to_view_delta([m0[0] - m1[0], m0[1] - m1[1]]);
+            if d0 > 0.0 {
+                zoom.update(|z| *z = z.zoom_by(d1 / d0, Some(anchor)).pan_by(dx, dy));
+            }
+        } else if painting.get_untracked().is_some() {
+            paint_at(&ev);
+        } else if zoom.get_untracked().is_zoomed() && mode.get_untracked() == Mode::Muscles && (ev.buttons() != 0) {
+            // Drag to pan a magnified view.
+            if let Some(&(_, px, py)) = before.iter().find(|q| q.0 == id) {
+                let [dx, dy] = geometry.to_view_delta([px - x, py - y]);
+                zoom.update(|z| *z = z.pan_by(dx, dy));
+            }
+        }
+    };
+    let on_pointer_end = move |ev: web_sys::PointerEvent| {
+        pointers.update_value(|p| p.retain(|q| q.0 != ev.pointer_id()));
+        painting.set(None);
+        stroke_start.set_value(None);
+    };
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        // Pinching a trackpad, or Ctrl with the wheel, zooms around the pointer.
+        if !ev.ctrl_key() {
+            return;
+        }
+        ev.prevent_default();
+        let Some(svg) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let geometry = Screen::of(&svg, zoom.get_untracked(), mirrored.get_untracked());
+        let anchor = geometry.to_view([ev.client_x() as f32, ev.client_y() as f32]);
+        let factor = (-ev.delta_y() as f32 * 0.01).exp();
+        zoom.update(|z| *z = z.zoom_by(factor, Some(anchor)));
+    };
+    let zoom_button = move |text: &'static str, label: String, step: fn(Zoom) -> Zoom, enabled: fn(Zoom) -> bool| {
+        view! {
+            <button
+                class="zoom-controls__button"
+                aria-label=label
+                disabled=move || !enabled(zoom.get())
+                on:click=move |_| zoom.update(|z| *z = step(*z))
+            >
+                {text}
+            </button>
+        }
+    };
+    let zoom_controls = view! {
+        <div class="zoom-controls no-print" role="group" aria-label=format!("Zoom the {} view", v.label.to_lowercase())>
+            {zoom_button("+", format!("Zoom in on the {} view", v.label.to_lowercase()), |z| z.zoom_by(1.5, None), |z| z.scale < crate::zoom::MAX_SCALE)}
+            {zoom_button("\u{2212}", format!("Zoom out of the {} view", v.label.to_lowercase()), |z| z.zoom_by(1.0 / 1.5, None), |z| z.is_zoomed())}
+            {zoom_button("\u{21ba}", format!("Show the whole {} view", v.label.to_lowercase()), |z| z.zoom_by(0.0, None), |z| z.is_zoomed())}
+        </div>
+    };
 
     // Deep muscles first, so the superficial ones lie over them.
     let mut drawn: Vec<_> = atlas.muscles.iter().filter_map(|m| m.shape_on(view).map(|s| (m, s))).collect();
@@ -202,7 +294,7 @@ pub fn BodyFigure(
                             if activates(&ev) {
                                 ev.prevent_default();
                                 on_muscle.run((id.clone(), side));
-                            } else if move_focus(&ev) {
+                            } else if move_focus(&ev) || zoom_keys(&ev, zoom) {
                                 ev.prevent_default();
                             }
                         }
@@ -240,19 +332,27 @@ pub fn BodyFigure(
     view! {
         <figure class="body-figure" data-view=name>
             <figcaption class="body-figure__caption">{caption}</figcaption>
+            {zoom_controls}
             <svg
                 class=move || {
                     format!(
-                        "body-figure__svg body-figure__svg--{}{}",
+                        "body-figure__svg body-figure__svg--{}{}{}",
                         if mode.get() == Mode::Pain { "pain" } else { "muscles" },
                         if mirrored.get() { " body-figure__svg--mirrored" } else { "" },
+                        if zoom.get().is_zoomed() { " body-figure__svg--zoomed" } else { "" },
                     )
                 }
-                viewBox=format!("0 0 {} {}", coordinate(v.width), coordinate(v.height))
-                on:pointermove=paint_at
-                on:pointerup=stop
-                on:pointercancel=stop
-                on:pointerleave=stop
+                viewBox=move || {
+                    let [x, y, w, h] = zoom.get().view_box();
+                    format!("{} {} {} {}", coordinate(x), coordinate(y), coordinate(w), coordinate(h))
+                }
+                data-zoom=move || coordinate(zoom.get().scale)
+                on:pointerdown=on_pointer_down
+                on:pointermove=on_pointer_move
+                on:pointerup=on_pointer_end
+                on:pointercancel=on_pointer_end
+                on:pointerleave=on_pointer_end
+                on:wheel=on_wheel
                 role="group"
                 aria-label=format!("{} view of the body", v.label)
                 aria-describedby="figure-keys"
@@ -271,4 +371,71 @@ pub fn BodyFigure(
         </figure>
     }
     .into_any()
+}
+
+/// Where a shape's middle is, to bring it into view when it takes keyboard focus.
+fn centroid(poly: &[Point]) -> Point {
+    let n = poly.len().max(1) as f32;
+    [poly.iter().map(|p| p[0]).sum::<f32>() / n, poly.iter().map(|p| p[1]).sum::<f32>() / n]
+}
+
+fn distance(p: &[(i32, f32, f32)]) -> f32 {
+    ((p[0].1 - p[1].1).powi(2) + (p[0].2 - p[1].2).powi(2)).sqrt()
+}
+
+fn midpoint(p: &[(i32, f32, f32)]) -> Point {
+    [(p[0].1 + p[1].1) / 2.0, (p[0].2 + p[1].2) / 2.0]
+}
+
+/// +, - and 0 zoom the view whose shape has focus.
+fn zoom_keys(ev: &KeyboardEvent, zoom: RwSignal<Zoom>) -> bool {
+    let step: fn(Zoom) -> Zoom = match ev.key().as_str() {
+        "+" | "=" => |z| z.zoom_by(1.5, None),
+        "-" => |z| z.zoom_by(1.0 / 1.5, None),
+        "0" => |z| z.zoom_by(0.0, None),
+        _ => return false,
+    };
+    zoom.update(|z| *z = step(*z));
+    true
+}
+
+/// How the visible box maps onto the screen: the SVG keeps its aspect ratio inside its element
+/// (centred), and may be mirrored.
+struct Screen {
+    left: f32,
+    top: f32,
+    /// Screen pixels per view unit.
+    px: f32,
+    shown_width: f32,
+    view_box: [f32; 4],
+    mirrored: bool,
+}
+
+impl Screen {
+    fn of(svg: &web_sys::Element, zoom: Zoom, mirrored: bool) -> Screen {
+        let r = svg.get_bounding_client_rect();
+        let view_box = zoom.view_box();
+        let px = (r.width() as f32 / view_box[2]).min(r.height() as f32 / view_box[3]);
+        let (shown_width, shown_height) = (view_box[2] * px, view_box[3] * px);
+        Screen {
+            left: r.left() as f32 + (r.width() as f32 - shown_width) / 2.0,
+            top: r.top() as f32 + (r.height() as f32 - shown_height) / 2.0,
+            px,
+            shown_width,
+            view_box,
+            mirrored,
+        }
+    }
+
+    fn to_view(&self, p: Point) -> Point {
+        let mut x = p[0] - self.left;
+        if self.mirrored {
+            x = self.shown_width - x;
+        }
+        [self.view_box[0] + x / self.px, self.view_box[1] + (p[1] - self.top) / self.px]
+    }
+
+    fn to_view_delta(&self, d: Point) -> Point {
+        [if self.mirrored { -d[0] } else { d[0] } / self.px, d[1] / self.px]
+    }
 }

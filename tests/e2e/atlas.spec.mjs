@@ -236,3 +236,53 @@ test('search finds muscles and places as people type them, typos included', asyn
   await expect(atlas.musclePanel().getByRole('heading', { level: 2 })).toContainText('Quadratus lumborum');
   atlas.expectNoConsoleErrors();
 });
+
+test('zoom and pan: buttons, keys, the wheel with Ctrl, and a two-finger pinch', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open();
+  const svg = page.locator('[data-view=front] svg');
+  const viewBox = () => svg.getAttribute('viewBox');
+  expect(await viewBox()).toBe('0 0 200 500');
+  await page.getByRole('button', { name: 'Zoom in on the front view' }).click();
+  await expect(svg).toHaveAttribute('data-zoom', '1.5');
+  await page.getByRole('button', { name: 'Zoom in on the front view' }).click();
+  await expect(svg).toHaveAttribute('data-zoom', '2.3');
+  // A zone still chooses where it is drawn, magnified.
+  await atlas.clickShape(atlas.zone('abdomen.upper', 'left', 'front'));
+  await expect(page.getByRole('heading', { name: 'Pain in the left upper abdomen' })).toBeVisible();
+  // Enter on the same area takes it out of the drawing again.
+  await atlas.zone('abdomen.upper', 'left', 'front').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-drawn=true]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show the whole front view' }).click();
+  expect(await viewBox()).toBe('0 0 200 500');
+  // Keys: + on a focused area zooms, and focus moving off screen brings the area into view.
+  await atlas.zone('head.vertex', 'midline', 'front').focus();
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await page.keyboard.press('End');
+  const [, y] = (await viewBox()).split(' ').map(Number);
+  expect(y).toBeGreaterThan(100);
+  await page.keyboard.press('0');
+  expect(await viewBox()).toBe('0 0 200 500');
+  // Ctrl and the wheel zoom around the pointer.
+  const box = await svg.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.1);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -200);
+  await page.keyboard.up('Control');
+  await expect.poll(async () => Number(await svg.getAttribute('data-zoom'))).toBeGreaterThan(2);
+  await page.getByRole('button', { name: 'Show the whole front view' }).click();
+  // Two fingers spreading apart magnify (touch events through the DevTools protocol).
+  const cdp = await page.context().newCDPSession(page);
+  const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+  const touch = (type, d) => cdp.send('Input.dispatchTouchEvent', { type,
+    touchPoints: type === 'touchEnd' ? [] : [{ x: cx - d, y: cy, id: 1 }, { x: cx + d, y: cy, id: 2 }] });
+  await touch('touchStart', 10);
+  for (const d of [20, 30, 40, 50]) await touch('touchMove', d);
+  await touch('touchEnd', 0);
+  await expect.poll(async () => Number(await svg.getAttribute('data-zoom'))).toBeGreaterThan(2);
+  // The pinch did not draw anything.
+  await expect(page.locator('[data-drawn=true]')).toHaveCount(0);
+  atlas.expectNoConsoleErrors();
+});

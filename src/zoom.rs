@@ -1,0 +1,104 @@
+//! Zoom and pan of one view of the figure: which part of the view is visible. Plain Rust; the
+//! figure component turns gestures, wheel, keys and buttons into these steps.
+
+use crate::model::geometry::Point;
+
+/// The most a view can be magnified.
+pub const MAX_SCALE: f32 = 6.0;
+
+/// A magnification around a centre, in the view's own units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Zoom {
+    pub scale: f32,
+    pub cx: f32,
+    pub cy: f32,
+    width: f32,
+    height: f32,
+}
+
+impl Zoom {
+    /// The whole view.
+    pub fn fit(width: f32, height: f32) -> Zoom {
+        Zoom { scale: 1.0, cx: width / 2.0, cy: height / 2.0, width, height }
+    }
+
+    pub fn is_zoomed(&self) -> bool {
+        self.scale > 1.001
+    }
+
+    /// The visible box: x, y, width, height.
+    pub fn view_box(&self) -> [f32; 4] {
+        let (w, h) = (self.width / self.scale, self.height / self.scale);
+        [self.cx - w / 2.0, self.cy - h / 2.0, w, h]
+    }
+
+    /// Keep the scale in range and the visible box inside the view.
+    fn clamped(mut self) -> Zoom {
+        self.scale = self.scale.clamp(1.0, MAX_SCALE);
+        let (hw, hh) = (self.width / self.scale / 2.0, self.height / self.scale / 2.0);
+        self.cx = self.cx.clamp(hw, self.width - hw);
+        self.cy = self.cy.clamp(hh, self.height - hh);
+        self
+    }
+
+    /// Magnify by `factor`, keeping `anchor` (a point in view units) where it is on screen;
+    /// without an anchor, around the centre.
+    pub fn zoom_by(self, factor: f32, anchor: Option<Point>) -> Zoom {
+        let scale = (self.scale * factor).clamp(1.0, MAX_SCALE);
+        let [ax, ay] = anchor.unwrap_or([self.cx, self.cy]);
+        let k = self.scale / scale;
+        Zoom { scale, cx: ax + (self.cx - ax) * k, cy: ay + (self.cy - ay) * k, ..self }.clamped()
+    }
+
+    /// Move the visible box by (dx, dy) view units.
+    pub fn pan_by(self, dx: f32, dy: f32) -> Zoom {
+        Zoom { cx: self.cx + dx, cy: self.cy + dy, ..self }.clamped()
+    }
+
+    /// Bring a point into view (used when keyboard focus moves to a shape off screen).
+    pub fn show(self, p: Point) -> Zoom {
+        let [x, y, w, h] = self.view_box();
+        let margin = 0.1;
+        if p[0] < x + w * margin || p[0] > x + w * (1.0 - margin) || p[1] < y + h * margin || p[1] > y + h * (1.0 - margin) {
+            Zoom { cx: p[0], cy: p[1], ..self }.clamped()
+        } else {
+            self
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zooming_keeps_the_anchor_still_and_the_box_inside() {
+        let z = Zoom::fit(200.0, 500.0).zoom_by(2.0, Some([50.0, 100.0]));
+        let [x, y, w, h] = z.view_box();
+        assert_eq!((w, h), (100.0, 250.0));
+        // The anchor sits at the same fraction of the box as it did of the whole view.
+        assert!(((50.0 - x) / w - 50.0 / 200.0).abs() < 1e-4);
+        assert!(((100.0 - y) / h - 100.0 / 500.0).abs() < 1e-4);
+        let edge = Zoom::fit(200.0, 500.0).zoom_by(4.0, Some([0.0, 0.0]));
+        assert_eq!(edge.view_box()[..2], [0.0, 0.0]);
+    }
+
+    #[test]
+    fn scale_and_pan_are_bounded() {
+        let z = Zoom::fit(200.0, 500.0);
+        assert_eq!(z.zoom_by(0.5, None), z, "cannot zoom out past the whole view");
+        assert_eq!(z.zoom_by(100.0, None).scale, MAX_SCALE);
+        let panned = z.zoom_by(2.0, None).pan_by(-1000.0, 1000.0);
+        assert_eq!(panned.view_box(), [0.0, 250.0, 100.0, 250.0]);
+        assert_eq!(z.pan_by(30.0, 30.0), z, "nothing to pan when the whole view shows");
+    }
+
+    #[test]
+    fn showing_a_point_recentres_only_when_needed() {
+        let z = Zoom::fit(200.0, 500.0).zoom_by(4.0, Some([100.0, 250.0]));
+        assert_eq!(z.show([100.0, 250.0]), z);
+        let moved = z.show([20.0, 480.0]);
+        let [x, y, w, h] = moved.view_box();
+        assert!(20.0 >= x && 20.0 <= x + w && 480.0 >= y && 480.0 <= y + h);
+    }
+}
