@@ -18,15 +18,16 @@ fn xml(s: &str) -> String {
 /// An SVG document of the front and back views (and the soles if anything is on them) showing
 /// `highlight`, headed by `title`.
 pub fn figure_svg(atlas: &Atlas, highlight: &Highlight, title: &str) -> String {
+    // Front and back always; the head profile and the soles when something is shown on them.
+    let shows_something = |id: ViewId| {
+        atlas.figure.view(id).is_some_and(|v| {
+            v.zone_instances().iter().any(|(z, s, _)| {
+                highlight.zones.contains_key(&((*z).clone(), *s)) || highlight.is_drawn(&((*z).clone(), *s))
+            }) || highlight.marks.iter().any(|m| m.view == id)
+        })
+    };
     let mut views: Vec<ViewId> = vec![ViewId::Front, ViewId::Back];
-    let on_soles = atlas.figure.view(ViewId::Sole).is_some_and(|v| {
-        v.zone_instances().iter().any(|(z, s, _)| {
-            highlight.zones.contains_key(&((*z).clone(), *s)) || highlight.is_drawn(&((*z).clone(), *s))
-        }) || highlight.marks.iter().any(|m| m.view == ViewId::Sole)
-    });
-    if on_soles {
-        views.push(ViewId::Sole);
-    }
+    views.extend([ViewId::Head, ViewId::Sole].into_iter().filter(|v| shows_something(*v)));
     let views: Vec<_> = views.into_iter().filter_map(|v| atlas.figure.view(v)).collect();
     let width: f32 = views.iter().map(|v| v.width).sum::<f32>() + GAP * (views.len() as f32 - 1.0);
     let height = views.iter().map(|v| v.height).fold(0.0, f32::max) + HEADER + FOOTER;
@@ -68,6 +69,9 @@ pub fn figure_svg(atlas: &Atlas, highlight: &Highlight, title: &str) -> String {
             s.push_str(&format!("<path d=\"{}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"0.5\"/>", polygon_path(&poly)));
         }
         s.push_str(&format!("</g><path d=\"{body}\" fill=\"none\" stroke=\"#7d5f4b\" stroke-width=\"0.7\"/>"));
+        for d in v.detail_paths() {
+            s.push_str(&format!("<path d=\"{d}\" fill=\"none\" stroke=\"#7d5f4b\" stroke-opacity=\"0.6\" stroke-width=\"0.4\"/>"));
+        }
         for m in &atlas.muscles {
             let Some(shape) = m.shape_on(v.id) else { continue };
             for side in [Side::Left, Side::Right] {

@@ -18,7 +18,7 @@ pub mod validate;
 pub mod zone;
 
 pub use atlas::{Atlas, LoadError};
-pub use figure::{Figure, View, ViewId, ZoneShape};
+pub use figure::{Detail, Figure, View, ViewId, ZoneShape};
 pub use ids::{MuscleId, SourceId, ZoneId};
 pub use index::AtlasIndex;
 pub use lookup::{Referral, Strength};

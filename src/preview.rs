@@ -29,6 +29,9 @@ pub fn view_svg(atlas: &Atlas, id: ViewId) -> Option<String> {
         ));
     }
     s.push_str("</g>");
+    for d in view.detail_paths() {
+        s.push_str(&format!("<path d=\"{d}\" fill=\"none\" stroke=\"#7d5f4b\" stroke-width=\"0.4\"/>"));
+    }
     for shape in atlas.muscles.iter().filter_map(|m| m.shape_on(id)) {
         for side in [view.right_half, view.right_half.opposite()] {
             s.push_str(&format!(

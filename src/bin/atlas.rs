@@ -34,6 +34,7 @@ mod native {
             let view = match std::env::args().nth(2).as_deref() {
                 Some("back") => trigger_atlas::model::ViewId::Back,
             Some("sole") => trigger_atlas::model::ViewId::Sole,
+            Some("head") => trigger_atlas::model::ViewId::Head,
                 _ => trigger_atlas::model::ViewId::Front,
             };
             return match trigger_atlas::preview::view_svg(&atlas, view) {

@@ -332,7 +332,6 @@ pub fn BodyFigure(
     view! {
         <figure class="body-figure" data-view=name>
             <figcaption class="body-figure__caption">{caption}</figcaption>
-            {zoom_controls}
             <svg
                 class=move || {
                     format!(
@@ -365,9 +364,13 @@ pub fn BodyFigure(
                 <path class="body-figure__body" d=body.clone()></path>
                 <g class="body-figure__zones" clip-path=format!("url(#{clip})")>{zones}</g>
                 <path class="body-figure__outline" d=body></path>
+                <g class="body-figure__details" aria-hidden="true">
+                    {v.detail_paths().into_iter().map(|d| view! { <path d=d></path> }).collect_view()}
+                </g>
                 <g class="body-figure__muscles">{muscles}</g>
                 <g class="body-figure__marks">{marks}</g>
             </svg>
+            {zoom_controls}
         </figure>
     }
     .into_any()

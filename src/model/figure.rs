@@ -14,16 +14,19 @@ pub enum ViewId {
     Back,
     /// The soles of both feet, seen from below with the patient's right on the right.
     Sole,
+    /// The head and neck in profile, larger: the right side on the right, the left mirrored.
+    Head,
 }
 
 impl ViewId {
-    pub const ALL: [ViewId; 3] = [ViewId::Front, ViewId::Back, ViewId::Sole];
+    pub const ALL: [ViewId; 4] = [ViewId::Front, ViewId::Back, ViewId::Head, ViewId::Sole];
 
     pub fn as_str(self) -> &'static str {
         match self {
             ViewId::Front => "front",
             ViewId::Back => "back",
             ViewId::Sole => "sole",
+            ViewId::Head => "head",
         }
     }
 }
@@ -58,6 +61,23 @@ pub struct View {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub separate_halves: bool,
     pub zones: Vec<ZoneShape>,
+    /// Lines that make the figure read as a body (collarbones, the spine, an ear); drawn
+    /// thin, never clicked. Authored on the right half and mirrored unless `midline`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<Detail>,
+}
+
+/// A decorative line, smooth through its points.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Detail {
+    pub points: Vec<Point>,
+    /// Joins the last point back to the first (an eye, a kneecap).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub closed: bool,
+    /// Drawn once, as authored, rather than mirrored.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub midline: bool,
 }
 
 /// A zone's area on a view. Zones may overhang the silhouette: they are clipped to it.
@@ -107,6 +127,19 @@ impl View {
             let axis = self.midline_x();
             points.iter().map(|p| geometry::mirror(*p, axis)).collect()
         }
+    }
+
+    /// The SVG path of every detail line, mirrored where needed.
+    pub fn detail_paths(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for d in &self.details {
+            let sides: &[Side] = if d.midline { &[Side::Midline] } else { &[Side::Left, Side::Right] };
+            for &side in sides {
+                let pts = self.place(&d.points, side);
+                out.push(if d.closed { geometry::smooth_path(&pts) } else { geometry::smooth_open_path(&pts) });
+            }
+        }
+        out
     }
 
     /// Every zone on this view with its side and placed polygon.

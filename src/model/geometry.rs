@@ -63,6 +63,24 @@ pub fn smooth_path(points: &[Point]) -> String {
     d
 }
 
+/// Smooth open SVG path through every point, for lines that do not close.
+pub fn smooth_open_path(points: &[Point]) -> String {
+    let n = points.len();
+    if n < 2 {
+        return String::new();
+    }
+    let mut d = format!("M{}", fmt_point(points[0]));
+    for i in 0..n - 1 {
+        let p0 = points[i.saturating_sub(1)];
+        let (p1, p2) = (points[i], points[i + 1]);
+        let p3 = points[(i + 2).min(n - 1)];
+        let c1 = [p1[0] + (p2[0] - p0[0]) / 6.0, p1[1] + (p2[1] - p0[1]) / 6.0];
+        let c2 = [p2[0] - (p3[0] - p1[0]) / 6.0, p2[1] - (p3[1] - p1[1]) / 6.0];
+        d.push_str(&format!("C{} {} {}", fmt_point(c1), fmt_point(c2), fmt_point(p2)));
+    }
+    d
+}
+
 /// Points on the smooth curve through `points`, for containment tests that must agree with
 /// what `smooth_path` draws.
 pub fn smooth_polygon(points: &[Point], steps: usize) -> Vec<Point> {
@@ -131,6 +149,14 @@ mod tests {
         let p = [130.0, 40.0];
         assert_eq!(mirror(p, 120.0), [110.0, 40.0]);
         assert_eq!(mirror(mirror(p, 120.0), 120.0), p);
+    }
+
+    #[test]
+    fn open_lines_start_and_end_on_their_points() {
+        let d = smooth_open_path(&[[0.0, 0.0], [10.0, 5.0], [20.0, 0.0]]);
+        assert!(d.starts_with("M0,0C") && d.ends_with(" 20,0"), "{d}");
+        assert_eq!(d.matches('C').count(), 2);
+        assert_eq!(smooth_open_path(&[[1.0, 1.0]]), "");
     }
 
     #[test]

@@ -20,7 +20,10 @@ export class AtlasPage {
     const scope = view ? `[data-view=${view}] ` : '';
     return this.page.locator(`${scope}[data-zone="${id}"][data-side="${side}"]`);
   }
-  muscle(id, side) { return this.page.locator(`[data-muscle="${id}"][data-side="${side}"]`); }
+  muscle(id, side, view) {
+    const scope = view ? `[data-view=${view}] ` : '';
+    return this.page.locator(`${scope}[data-muscle="${id}"][data-side="${side}"]`);
+  }
   marks(muscleId) { return this.page.locator(`[data-trigger-point^="${muscleId}/"]`); }
   referrals() { return this.page.locator('[data-testid=referrals] li'); }
   musclePanel() { return this.page.getByTestId('muscle-panel'); }
@@ -34,6 +37,7 @@ export class AtlasPage {
 
   /** A point inside the shape where it is the topmost element. */
   async pointIn(locator) {
+    await locator.scrollIntoViewIfNeeded();
     const handle = await locator.elementHandle();
     const point = await this.page.evaluate((el) => {
       const r = el.getBoundingClientRect();

@@ -10,8 +10,8 @@ test('loads both views of the body with named, clickable zones', async ({ page }
     const zones = page.locator(`[data-view=${view}] [data-zone]`);
     expect(await zones.count()).toBeGreaterThan(40);
   }
-  await expect(atlas.zone('head.temple', 'left')).toHaveAttribute('aria-label', 'Left temple');
-  await expect(page.getByRole('button', { name: 'Right back of the neck' })).toHaveCount(1);
+  await expect(atlas.zone('head.temple', 'left', 'front')).toHaveAttribute('aria-label', 'Left temple');
+  await expect(page.locator('[data-view=back]').getByRole('button', { name: 'Right back of the neck' })).toHaveCount(1);
   atlas.expectNoConsoleErrors();
 });
 
@@ -44,13 +44,16 @@ test('a clinician picks a muscle on the figure: shape, marks, essential and spil
   const atlas = new AtlasPage(page);
   await atlas.open();
   await page.getByRole('button', { name: 'Muscles', exact: true }).click();
-  await atlas.clickShape(atlas.muscle('upper-trapezius', 'left'));
+  await atlas.clickShape(atlas.muscle('upper-trapezius', 'left', 'back'));
   await expect(page).toHaveURL(/\?muscle=upper-trapezius&side=left$/);
-  await expect(atlas.muscle('upper-trapezius', 'left')).toHaveAttribute('data-state', 'selected');
+  await expect(atlas.muscle('upper-trapezius', 'left', 'back')).toHaveAttribute('data-state', 'selected');
+  await expect(atlas.muscle('upper-trapezius', 'left', 'head')).toHaveAttribute('data-state', 'selected');
   await expect(atlas.marks('upper-trapezius').first()).toBeVisible();
   expect(await page.locator('[data-trigger-point][data-side="right"]').count()).toBe(0);
-  await expect(atlas.zone('head.temple', 'left')).toHaveAttribute('data-state', 'essential');
-  await expect(atlas.zone('face.jaw', 'left')).toHaveAttribute('data-state', 'spillover');
+  for (const view of ['front', 'head']) {
+    await expect(atlas.zone('head.temple', 'left', view)).toHaveAttribute('data-state', 'essential');
+    await expect(atlas.zone('face.jaw', 'left', view)).toHaveAttribute('data-state', 'spillover');
+  }
   await expect(page.getByText('Essential zone: where most people feel it')).toBeVisible();
   await atlas.screenshot('muscle-upper-trapezius-desktop');
   atlas.expectNoConsoleErrors();
@@ -275,7 +278,9 @@ test('zoom and pan: buttons, keys, the wheel with Ctrl, and a two-finger pinch',
   await page.getByRole('button', { name: 'Show the whole front view' }).click();
   // Two fingers spreading apart magnify (touch events through the DevTools protocol).
   const cdp = await page.context().newCDPSession(page);
-  const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+  await svg.scrollIntoViewIfNeeded();
+  const now = await svg.boundingBox();
+  const cx = now.x + now.width / 2, cy = now.y + now.height / 2;
   const touch = (type, d) => cdp.send('Input.dispatchTouchEvent', { type,
     touchPoints: type === 'touchEnd' ? [] : [{ x: cx - d, y: cy, id: 1 }, { x: cx + d, y: cy, id: 2 }] });
   await touch('touchStart', 10);
