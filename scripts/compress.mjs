@@ -28,10 +28,10 @@ export function compressDist(dist) {
 export function printSizes(rows, title) {
   const n = (v) => v.toLocaleString('en-US').padStart(9);
   console.log(`\n${title}`);
-  console.log(`  ${'kind'.padEnd(6)}${'file'.padEnd(46)}${'raw'.padStart(9)}${'gzip'.padStart(9)}${'brotli'.padStart(9)}`);
-  for (const r of rows) console.log(`  ${r.kind.padEnd(6)}${r.name.padEnd(46)}${n(r.raw)}${n(r.gzip)}${n(r.brotli)}`);
+  console.log(`  ${'kind'.padEnd(9)}${'file'.padEnd(46)}${'raw'.padStart(9)}${'gzip'.padStart(9)}${'brotli'.padStart(9)}`);
+  for (const r of rows) console.log(`  ${r.kind.padEnd(9)}${r.name.padEnd(46)}${n(r.raw)}${n(r.gzip)}${n(r.brotli)}`);
   const sum = (k) => rows.reduce((s, r) => s + r[k], 0);
-  console.log(`  ${'total'.padEnd(52)}${n(sum('raw'))}${n(sum('gzip'))}${n(sum('brotli'))}`);
+  console.log(`  ${'total'.padEnd(55)}${n(sum('raw'))}${n(sum('gzip'))}${n(sum('brotli'))}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -95,26 +95,29 @@ pub fn BodyFigure(
         .map(|(i, (zone_id, side, poly))| {
             let label = atlas.zone(zone_id).map(|z| z.label(side)).unwrap_or_default();
             let key = (zone_id.clone(), side);
-            let drawn = Memo::new({
-                let key = key.clone();
-                move |_| highlight.with(|h| h.is_drawn(&key))
-            });
-            let state = Memo::new({
+            // One memo per zone: its strength in the shown pattern, and whether it is drawn.
+            let look = Memo::new({
                 let key = key.clone();
                 move |_| {
-                    highlight.with(|h| match h.zones.get(&key) {
-                        Some(s) => s.as_str(),
-                        None if h.is_drawn(&key) => "selected",
-                        None => "none",
+                    highlight.with(|h| {
+                        let drawn = h.is_drawn(&key);
+                        let state = match h.zones.get(&key) {
+                            Some(s) => s.as_str(),
+                            None if drawn => "selected",
+                            None => "none",
+                        };
+                        (state, drawn)
                     })
                 }
             });
+            let state = move || look.get().0;
+            let drawn = Signal::derive(move || look.get().1);
             let (k1, k2, k3) = (key.clone(), key.clone(), key);
             let centre = centroid(&poly);
             view! {
                 <path
                     d=polygon_path(&poly)
-                    class=move || format!("zone zone--{}{}", state.get(), if drawn.get() { " zone--drawn" } else { "" })
+                    class=move || format!("zone zone--{}{}", state(), if drawn.get() { " zone--drawn" } else { "" })
                     data-zone=zone_id.to_string()
                     data-side=side.as_str()
                     data-state=state
@@ -255,6 +258,9 @@ pub fn BodyFigure(
         </div>
     };
 
+    // The chosen muscle changes far less often than the highlight (every tap of a zone), so
+    // the muscle shapes follow it alone.
+    let chosen = Memo::new(move |_| highlight.with(|h| h.muscle.clone()));
     // Deep muscles first, so the superficial ones lie over them.
     let mut drawn: Vec<_> = atlas.muscles.iter().filter_map(|m| m.shape_on(view).map(|s| (m, s))).collect();
     drawn.sort_by_key(|(m, _)| m.depth != Depth::Deep);
@@ -267,7 +273,9 @@ pub fn BodyFigure(
             let label = format!("{} {}", if side == Side::Left { "Left" } else { "Right" }, muscle.name.to_lowercase());
             let id = muscle.id.clone();
             let (id1, id2) = (id.clone(), id.clone());
-            let selected = Memo::new(move |_| highlight.with(|h| h.is_muscle_selected(&id1, side)));
+            let selected = Memo::new(move |_| {
+                chosen.with(|c| c.as_ref().is_some_and(|(m, sides)| *m == id1 && sides.contains(&side)))
+            });
             view! {
                 <path
                     d=smooth_path(&v.place(&shape.points, side))
