@@ -57,10 +57,10 @@ impl Highlight {
                             view: view.id,
                             point,
                             label: format!(
-                                "{} {}, trigger point {}",
+                                "{} {}, {}",
                                 capitalised(s.as_str()),
                                 muscle.name.to_lowercase(),
-                                tp.id
+                                tp.label()
                             ),
                         });
                     }

@@ -21,8 +21,11 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Start from a given address, as a pasted link would.
+/// Start from a given address, as a pasted link would, with nothing remembered from before.
 fn set_query(query: &str) {
+    if let Ok(Some(storage)) = web_sys::window().unwrap().local_storage() {
+        storage.clear().unwrap();
+    }
     let history = web_sys::window().unwrap().history().unwrap();
     let path = web_sys::window().unwrap().location().pathname().unwrap();
     history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}"))).unwrap();
@@ -134,5 +137,59 @@ async fn a_load_error_names_the_problems_and_offers_a_retry() {
     click(&find(&root, "[data-testid=load-error] button"));
     leptos::task::tick().await;
     assert_eq!(retries.get_untracked(), 1);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn tapping_two_places_draws_them_and_ranks_candidates() {
+    set_query("");
+    let root = container();
+    let atlas = atlas();
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Explorer atlas=atlas /> });
+    click(&find(&root, r#"[data-view=front] [data-zone="head.temple"][data-side="left"]"#));
+    leptos::task::tick().await;
+    click(&find(&root, r#"[data-view=back] [data-zone="neck.back"][data-side="left"]"#));
+    leptos::task::tick().await;
+
+    assert_eq!(find_all(&root, r#"[data-drawn="true"]"#).len() >= 2, true);
+    let candidates = find_all(&root, "[data-testid=candidates] li");
+    assert!(!candidates.is_empty(), "no candidates for a temple and neck drawing");
+    let percents: Vec<u32> = candidates
+        .iter()
+        .filter_map(|li| li.get_attribute("data-percent").and_then(|p| p.parse().ok()))
+        .collect();
+    assert!(percents.windows(2).all(|w| w[0] >= w[1]), "{percents:?}");
+    assert_eq!(
+        web_sys::window().unwrap().location().search().unwrap(),
+        "?draw=left:head.temple,left:neck.back"
+    );
+    // Tapping a drawn place again takes it out.
+    click(&find(&root, r#"[data-view=front] [data-zone="head.temple"][data-side="left"]"#));
+    leptos::task::tick().await;
+    assert!(find_all(&root, "[data-testid=candidates]").is_empty());
+    assert!(!find_all(&root, "[data-testid=referrals]").is_empty(), "one place left: the single-zone list");
+    root.remove();
+    set_query("");
+}
+
+#[wasm_bindgen_test]
+async fn search_lists_results_as_you_type() {
+    set_query("");
+    let root = container();
+    let atlas = atlas();
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Explorer atlas=atlas /> });
+    let input: web_sys::HtmlInputElement = find(&root, "#search-input").unchecked_into();
+    input.set_value("SCM");
+    let ev = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    input.dispatch_event(&ev).unwrap();
+    leptos::task::tick().await;
+    let results = find_all(&root, "[data-testid=search-results] li");
+    assert!(!results.is_empty());
+    assert!(results[0].text_content().unwrap().contains("Sternocleidomastoid"));
     root.remove();
 }

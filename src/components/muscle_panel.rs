@@ -59,7 +59,7 @@ pub fn MusclePanel(
             let citation = atlas.source(&tp.source).map(|s| s.citation()).unwrap_or_default();
             view! {
                 <li class="trigger-point" data-testid=format!("tp-{}", tp.full_id(&m.id))>
-                    <h4>{format!("Trigger point {}", tp.id)}</h4>
+                    <h4>{capitalise(&tp.label())}</h4>
                     <p>{tp.location.clone()}</p>
                     <p><span class="tag tag--essential">"Essential"</span>{essential}</p>
                     {(!spillover.is_empty()).then(|| view! {
@@ -147,3 +147,8 @@ pub fn MusclePanel(
     .into_any()
 }
 
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}

@@ -139,6 +139,16 @@ impl TriggerPoint {
     pub fn full_id(&self, muscle: &MuscleId) -> String {
         format!("{muscle}/{}", self.id)
     }
+
+    /// How the point is named to a reader: "trigger point 2", or by place where the literature
+    /// does not number it ("trigger point, superficial upper").
+    pub fn label(&self) -> String {
+        if self.id.chars().all(|c| c.is_ascii_digit()) {
+            format!("trigger point {}", self.id)
+        } else {
+            format!("trigger point, {}", self.id.replace('-', " "))
+        }
+    }
 }
 
 /// A point on one view of the figure, in that view's coordinates, on the half of the view
