@@ -8,7 +8,13 @@ pub fn caution(zone: &ZoneId, side: Side) -> Option<&'static str> {
     let id = zone.as_str();
     let heart = "Pain here can come from the heart. Chest, left arm or jaw pain with breathlessness, \
                  sweating, nausea or on exertion needs emergency care: call your local emergency number.";
-    if id.starts_with("chest.") || id == "face.jaw" || (side == Side::Left && (id.starts_with("arm.") || id.starts_with("shoulder.front"))) {
+    // Heart pain spreads to the chest, the jaw, and down the inner side of the left arm to the
+    // little finger.
+    let left_arm = matches!(
+        id,
+        "arm.front" | "arm.back" | "shoulder.front" | "elbow.inner" | "forearm.little-finger-side" | "hand.ring-little"
+    );
+    if id.starts_with("chest.") || id == "face.jaw" || id == "face.lower-jaw" || (side == Side::Left && left_arm) {
         Some(heart)
     } else if id.starts_with("abdomen.") || id == "groin" {
         Some("Abdominal or groin pain can come from the organs inside (appendix, bowel, kidney, hernia). \
@@ -35,6 +41,7 @@ mod tests {
         assert!(caution(&ZoneId::new("chest.upper"), Side::Right).unwrap().contains("heart"));
         assert!(caution(&ZoneId::new("arm.front"), Side::Left).unwrap().contains("heart"));
         assert!(caution(&ZoneId::new("arm.front"), Side::Right).is_none());
+        assert!(caution(&ZoneId::new("hand.ring-little"), Side::Left).unwrap().contains("heart"));
         assert!(caution(&ZoneId::new("knee.front"), Side::Left).is_none());
     }
 }

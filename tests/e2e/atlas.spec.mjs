@@ -118,7 +118,7 @@ test('a data file with broken references lists each problem precisely', async ({
 });
 
 test('works on a phone: no sideways scrolling, figure and panel usable by touch', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   const atlas = new AtlasPage(page);
   await atlas.open('?muscle=infraspinatus');
