@@ -16,53 +16,71 @@ const SHOWN: usize = 10;
 pub fn DrawingPanel(
     atlas: Arc<Atlas>,
     index: Arc<AtlasIndex>,
-    zones: Vec<(ZoneId, Side)>,
+    /// The drawn zones. A signal, so that painting another zone updates the lists in place
+    /// instead of rebuilding the panel.
+    zones: Signal<Vec<(ZoneId, Side)>>,
     on_muscle: Callback<(MuscleId, Side)>,
     /// Remove one zone from the drawing.
     on_zone: Callback<(ZoneId, Side)>,
     preview: RwSignal<Option<(MuscleId, Side)>>,
     on_clear: Callback<()>,
 ) -> impl IntoView {
-    let label = |z: &ZoneId, s: Side| atlas.zone(z).map(|zone| zone.label(s)).unwrap_or_else(|| z.to_string());
-    let chips = zones
-        .iter()
-        .map(|(z, s)| {
-            let text = label(z, *s);
-            let key = (z.clone(), *s);
-            view! {
-                <li>
-                    <button class="chip" aria-label=format!("Remove {text} from the drawing") on:click=move |_| on_zone.run(key.clone())>
-                        {text.clone()}<span aria-hidden="true">" \u{2715}"</span>
-                    </button>
-                </li>
+    let label = {
+        let atlas = atlas.clone();
+        move |z: &ZoneId, s: Side| atlas.zone(z).map(|zone| zone.label(s)).unwrap_or_else(|| z.to_string())
+    };
+    let chips = {
+        let label = label.clone();
+        move || {
+            zones
+                .get()
+                .into_iter()
+                .map(|(z, s)| {
+                    let text = label(&z, s);
+                    let key = (z, s);
+                    view! {
+                        <li>
+                            <button class="chip" aria-label=format!("Remove {text} from the drawing") on:click=move |_| on_zone.run(key.clone())>
+                                {text.clone()}<span aria-hidden="true">" \u{2715}"</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let cautions = move || {
+        let mut cautions: Vec<&str> = zones.with(|zs| zs.iter().filter_map(|(z, s)| safety::caution(z, *s)).collect());
+        cautions.sort();
+        cautions.dedup();
+        cautions.into_iter().map(|c| view! { <p class="red-flags" role="note">{c}</p> }).collect_view()
+    };
+    let ranking = {
+        let atlas = atlas.clone();
+        move || {
+            let candidates = zones.with(|zs| index.rank_drawing(&atlas, zs));
+            let total = candidates.len();
+            if total == 0 {
+                return view! { <p>"No muscle in the atlas refers pain to these areas."</p> }.into_any();
             }
-        })
-        .collect_view();
-    let mut cautions: Vec<&str> = zones.iter().filter_map(|(z, s)| safety::caution(z, *s)).collect();
-    cautions.dedup();
-    cautions.sort();
-    cautions.dedup();
-    let candidates = index.rank_drawing(&atlas, &zones);
-    let total = candidates.len();
-    let items = candidates
-        .into_iter()
-        .take(SHOWN)
-        .map(|c| candidate_view(&atlas, c, &label, on_muscle, preview))
-        .collect_view();
+            let items = candidates
+                .into_iter()
+                .take(SHOWN)
+                .map(|c| candidate_view(&atlas, c, &label, on_muscle, preview))
+                .collect_view();
+            view! {
+                <p>{format!("Muscles whose trigger points could explain this drawing, best match first ({} of {total}):", total.min(SHOWN))}</p>
+                <ol class="candidates" data-testid="candidates" on:mouseleave=move |_| preview.set(None)>{items}</ol>
+            }
+            .into_any()
+        }
+    };
     view! {
         <article class="drawing-panel" data-testid="drawing-panel">
-            <h2>{format!("Your pain drawing: {} areas", zones.len())}</h2>
+            <h2>{move || format!("Your pain drawing: {} areas", zones.with(Vec::len))}</h2>
             <ul class="chips">{chips}</ul>
-            {cautions.into_iter().map(|c| view! { <p class="red-flags" role="note">{c}</p> }).collect_view()}
-            {if total == 0 {
-                view! { <p>"No muscle in the atlas refers pain to these areas."</p> }.into_any()
-            } else {
-                view! {
-                    <p>{format!("Muscles whose trigger points could explain this drawing, best match first ({} of {total}):", total.min(SHOWN))}</p>
-                    <ol class="candidates" data-testid="candidates" on:mouseleave=move |_| preview.set(None)>{items}</ol>
-                }
-                .into_any()
-            }}
+            {cautions}
+            {ranking}
             <Actions title="Pain drawing".to_string() />
             <button class="button button--quiet no-print" on:click=move |_| on_clear.run(())>"Clear the drawing"</button>
         </article>

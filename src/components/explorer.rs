@@ -91,11 +91,20 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
         })
         .collect_view();
 
+    // The panel is rebuilt when what is shown changes kind, not on every zone painted into a
+    // drawing (the drawing panel follows the drawing itself).
+    let shown = Memo::new({
+        let atlas = atlas.clone();
+        move |_| match selection.get() {
+            s @ Selection::Drawing { .. } if s.not_found(&atlas).is_none() => Selection::Drawing { zones: Vec::new() },
+            other => other,
+        }
+    });
     let panel = {
         let atlas = atlas.clone();
         let index = index.clone();
         move || {
-            let sel = selection.get();
+            let sel = shown.get();
             if let Some(message) = sel.not_found(&atlas) {
                 return view! {
                     <div class="notice" role="alert" data-testid="not-found">
@@ -138,11 +147,11 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
                     <p class="hint">"Comparing muscles: see below."</p>
                 }
                 .into_any(),
-                Selection::Drawing { zones } => view! {
+                Selection::Drawing { .. } => view! {
                     <DrawingPanel
                         atlas=atlas.clone()
                         index=index.clone()
-                        zones=zones
+                        zones=Signal::derive(move || selection.with(|s| s.drawn()))
                         on_muscle=on_muscle
                         on_zone=on_zone
                         preview=preview
