@@ -32,9 +32,18 @@ await shot('clinician-low-back-desktop', '?muscle=quadratus-lumborum');
 await shot('clinician-low-back-phone', '?muscle=quadratus-lumborum', { width: 390, height: 844, full: true });
 await shot('clinician-compare-low-back', '?compare=quadratus-lumborum,gluteus-medius,iliopsoas,piriformis', { height: 760 });
 await shot('screenshot-desktop', '?muscle=upper-trapezius&side=left');
-for (const [name, query] of [['view-front-back-neck', '?muscle=sternocleidomastoid'], ['view-back-hip', '?muscle=gluteus-minimus'],
-  ['view-soles', '?muscle=flexor-digitorum-brevis'], ['view-forearm', '?muscle=extensor-carpi-radialis-longus']]) {
-  await shot(name, query);
+// One muscle of each region, so every view is seen with something on it.
+for (const [name, query] of [
+  ['region-head-neck-masseter', '?muscle=masseter'],
+  ['region-head-neck-sternocleidomastoid', '?muscle=sternocleidomastoid'],
+  ['region-shoulder-arm-infraspinatus', '?muscle=infraspinatus'],
+  ['region-forearm-hand-brachioradialis', '?muscle=brachioradialis'],
+  ['region-torso-pectoralis-major', '?muscle=pectoralis-major'],
+  ['region-low-back-hip-gluteus-minimus', '?muscle=gluteus-minimus'],
+  ['region-thigh-knee-rectus-femoris', '?muscle=rectus-femoris'],
+  ['region-leg-foot-flexor-digitorum-brevis', '?muscle=flexor-digitorum-brevis'],
+]) {
+  await shot(name, query, { height: 1300 });
 }
 await browser.close();
 server.close();

@@ -127,10 +127,10 @@ test('works on a phone: no sideways scrolling, figure and panel usable by touch'
   expect(overflow).toBeLessThanOrEqual(0);
   await atlas.screenshot('muscle-infraspinatus-phone');
   await page.getByRole('button', { name: 'Where it hurts' }).tap();
-  const knee = page.locator('[data-view=front] [data-zone="knee.front"][data-side="left"]');
+  const knee = page.locator('[data-view=front] [data-zone="knee.kneecap"][data-side="left"]');
   const box = await knee.boundingBox();
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
-  await expect(page.getByRole('heading', { name: 'Pain in the left front of the knee' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Pain in the left kneecap' })).toBeVisible();
   await atlas.screenshot('zone-knee-phone');
   atlas.expectNoConsoleErrors();
   await context.close();
