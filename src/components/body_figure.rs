@@ -85,6 +85,16 @@ pub fn BodyFigure(
     // Pointers down on the figure (id, client x, client y), for pinch and pan.
     let pointers = StoredValue::new(Vec::<(i32, f32, f32)>::new());
     let zoom = RwSignal::new(Zoom::fit(v.width, v.height));
+    // Whether anything is shown on this view: a printed handout leaves out views with nothing.
+    let keys: std::collections::BTreeSet<(ZoneId, Side)> =
+        v.zone_instances().into_iter().map(|(z, s, _)| (z.clone(), s)).collect();
+    let has_content = Memo::new(move |_| {
+        highlight.with(|h| {
+            h.marks.iter().any(|m| m.view == view)
+                || h.zones.keys().any(|k| keys.contains(k))
+                || h.drawn.iter().any(|k| keys.contains(k))
+        })
+    });
     // Which zone and which muscle shape take the figure's place in the tab order.
     let roving_zone = RwSignal::new(0usize);
     let roving_muscle = RwSignal::new(0usize);
@@ -338,7 +348,10 @@ pub fn BodyFigure(
     };
 
     view! {
-        <figure class="body-figure" data-view=name>
+        <figure
+            class=move || if has_content.get() { "body-figure" } else { "body-figure body-figure--empty" }
+            data-view=name
+        >
             <figcaption class="body-figure__caption">{caption}</figcaption>
             <svg
                 class=move || {

@@ -37,6 +37,8 @@ test('the printed handout shows the figure, where to press and what to do, witho
   await expect(page.getByRole('navigation', { name: 'Muscles' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Copy link' })).toBeHidden();
   await expect(page.locator('[data-view=back] svg')).toBeVisible();
+  // Views with nothing on them are left out of the handout.
+  await expect(page.locator('[data-view=sole] svg')).toBeHidden();
   await expect(atlas.marks('infraspinatus').first()).toBeVisible();
   await expect(atlas.musclePanel()).toContainText('What you can do');
   await expect(page.getByText('A reference, not a diagnosis.')).toBeVisible();
