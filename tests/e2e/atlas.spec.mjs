@@ -63,7 +63,8 @@ test('a pasted link restores the selection, and survives a reload', async ({ pag
   const atlas = new AtlasPage(page);
   await atlas.open('?muscle=gluteus-minimus');
   await expect(atlas.musclePanel().getByRole('heading', { level: 2 })).toHaveText('Gluteus minimus');
-  await expect(atlas.muscle('gluteus-minimus', 'right')).toHaveAttribute('data-state', 'selected');
+  await expect(atlas.muscle('gluteus-minimus', 'right', 'back')).toHaveAttribute('data-state', 'selected');
+  await expect(atlas.muscle('gluteus-minimus', 'right', 'front')).toHaveAttribute('data-state', 'selected');
   await page.reload();
   await expect(atlas.musclePanel().getByRole('heading', { level: 2 })).toHaveText('Gluteus minimus');
   await expect(atlas.zone('thigh.outer', 'left', 'front')).toHaveAttribute('data-state', 'essential');
