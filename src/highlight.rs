@@ -5,6 +5,7 @@
 use crate::model::geometry::Point;
 use crate::model::lookup::Pattern;
 use crate::model::{Atlas, MuscleId, Side, ViewId, ZoneId};
+use crate::model::zone::capitalise;
 use crate::url_state::Selection;
 
 /// A trigger point's X on one side of one view.
@@ -58,7 +59,7 @@ impl Highlight {
                             point,
                             label: format!(
                                 "{} {}, {}",
-                                capitalised(s.as_str()),
+                                capitalise(s.as_str()),
                                 muscle.name.to_lowercase(),
                                 tp.label()
                             ),
@@ -91,7 +92,3 @@ impl Highlight {
     }
 }
 
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-}

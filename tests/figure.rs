@@ -84,6 +84,16 @@ fn left_and_right_mirror_each_other() {
             for (a, b) in poly.iter().zip(twin) {
                 assert!((a[0] + b[0] - view.width).abs() < 0.01 && (a[1] - b[1]).abs() < 0.01);
             }
+            // The patient's left lies on our right only on the front view, where we face them;
+            // the back, the soles and the profiles show their right side on our right.
+            let cx = poly.iter().map(|p| p[0]).sum::<f32>() / poly.len() as f32;
+            let on_our_right = cx > view.midline_x();
+            let left_on_our_right = view.id == ViewId::Front;
+            assert_eq!(
+                on_our_right,
+                (*side == Side::Left) == left_on_our_right,
+                "{} view: the {side} {zone} is drawn on the wrong half", view.label
+            );
         }
         // The front view's right half is the patient's left; the back view's is their right.
         let expected = if view.id == ViewId::Front { Side::Left } else { Side::Right };

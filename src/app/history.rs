@@ -56,12 +56,12 @@ pub fn url_selection() -> RwSignal<Selection> {
             let Ok(history) = window.history() else { return };
             let path = window.location().pathname().unwrap_or_else(|_| "/".into());
             let url = format!("{path}{query}");
-            let result = if REPLACE_NEXT.with(|r| r.replace(false)) {
+            // A history API failure leaves the URL behind the screen, nothing worse.
+            let _ = if REPLACE_NEXT.with(|r| r.replace(false)) {
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
             } else {
                 history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
             };
-            let _ = result;
         }
     });
 

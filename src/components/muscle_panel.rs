@@ -3,6 +3,7 @@
 
 use super::actions::Actions;
 use crate::model::{Atlas, MuscleId, ReferralSide, Side, ZoneTarget};
+use crate::model::zone::capitalise;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -148,7 +149,3 @@ pub fn MusclePanel(
 }
 
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-}

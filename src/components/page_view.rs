@@ -2,6 +2,7 @@
 
 use crate::model::{Atlas, MuscleId, Side, Strength};
 use crate::url_state::PAIN_GUIDE;
+use crate::model::zone::capitalise;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -62,7 +63,3 @@ fn PainGuide(atlas: Arc<Atlas>, on_muscle: Callback<(MuscleId, Side)>) -> impl I
     }
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-}

@@ -4,7 +4,7 @@
 
 use super::atlas::Atlas;
 use super::lookup::Strength;
-use super::rank::Candidate;
+use super::rank::{weight, Candidate};
 use super::search::{self, Hit, Target};
 use super::zone::Side;
 use super::ZoneId;
@@ -115,7 +115,9 @@ impl AtlasIndex {
         AtlasIndex { patterns, docs, vocabulary: vocab.words }
     }
 
-    /// Candidates for a drawing, best first: see `Atlas::rank_drawing`, which this matches.
+    /// Candidates for a drawing, best first. A pattern scores by the share of the drawing it
+    /// explains (essential zones count fully, spillover half), scaled down a little for the
+    /// part of the pattern that lies outside the drawing.
     pub fn rank_drawing(&self, atlas: &Atlas, drawing: &[(ZoneId, Side)]) -> Vec<Candidate> {
         let keys: Vec<(Key, &ZoneId, Side)> = drawing
             .iter()
@@ -153,12 +155,5 @@ impl AtlasIndex {
     /// Muscles and zones matching the query, best first.
     pub fn search(&self, query: &str) -> Vec<Hit> {
         search::search_documents(&self.docs, &self.vocabulary, query)
-    }
-}
-
-fn weight(s: Strength) -> f32 {
-    match s {
-        Strength::Essential => 1.0,
-        Strength::Spillover => 0.5,
     }
 }

@@ -1,7 +1,6 @@
 //! Ranking candidates for a pain drawing: which muscles' referral patterns best explain the
-//! zones a patient marked.
+//! zones a patient marked. The scoring lives here; `AtlasIndex::rank_drawing` applies it.
 
-use super::atlas::Atlas;
 use super::ids::{MuscleId, ZoneId};
 use super::lookup::Strength;
 use super::zone::Side;
@@ -19,46 +18,11 @@ pub struct Candidate {
     pub outside: usize,
 }
 
-fn weight(s: Strength) -> f32 {
+/// How much a zone of a pattern counts: essential fully, spillover half.
+pub(crate) fn weight(s: Strength) -> f32 {
     match s {
         Strength::Essential => 1.0,
         Strength::Spillover => 0.5,
-    }
-}
-
-impl Atlas {
-    /// Candidates for a drawing, best first. A pattern scores by the share of the drawing it
-    /// explains (essential zones count fully, spillover half), scaled down a little for the
-    /// part of the pattern that lies outside the drawing. The plain version: `AtlasIndex`
-    /// answers the same faster.
-    pub fn rank_drawing(&self, drawing: &[(ZoneId, Side)]) -> Vec<Candidate> {
-        if drawing.is_empty() {
-            return Vec::new();
-        }
-        let mut out = Vec::new();
-        for muscle in &self.muscles {
-            for side in [Side::Left, Side::Right] {
-                let pattern = self.pattern(muscle, side);
-                let covered: Vec<_> = drawing
-                    .iter()
-                    .filter_map(|(z, s)| pattern.get(&(z.clone(), *s)).map(|st| (z.clone(), *s, *st)))
-                    .collect();
-                if covered.is_empty() {
-                    continue;
-                }
-                let explained: f32 = covered.iter().map(|(_, _, s)| weight(*s)).sum();
-                let total: f32 = pattern.values().map(|s| weight(*s)).sum();
-                out.push(Candidate {
-                    muscle: muscle.id.clone(),
-                    side,
-                    percent: percent(explained, drawing.len(), total),
-                    outside: pattern.len() - covered.len(),
-                    covered,
-                });
-            }
-        }
-        sort(&mut out);
-        out
     }
 }
 

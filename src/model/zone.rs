@@ -86,7 +86,8 @@ impl Zone {
     }
 }
 
-fn capitalise(s: &str) -> String {
+/// The text with its first letter upper case: "left temple" -> "Left temple".
+pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
