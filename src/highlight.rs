@@ -49,21 +49,22 @@ impl Highlight {
                 };
                 let mut marks = Vec::new();
                 for tp in &muscle.trigger_points {
-                    let Some(view) = atlas.figure.view(tp.mark.view) else { continue };
-                    for &s in &sides {
-                        let point = view.place(&[[tp.mark.x, tp.mark.y]], s)[0];
-                        marks.push(MarkInstance {
-                            id: tp.full_id(&muscle.id),
-                            side: s,
-                            view: view.id,
-                            point,
-                            label: format!(
-                                "{} {}, {}",
-                                capitalise(s.as_str()),
-                                muscle.name.to_lowercase(),
-                                tp.label()
-                            ),
-                        });
+                    for mark in tp.marks() {
+                        let Some(view) = atlas.figure.view(mark.view) else { continue };
+                        for &s in &sides {
+                            marks.push(MarkInstance {
+                                id: tp.full_id(&muscle.id),
+                                side: s,
+                                view: view.id,
+                                point: view.place(&[[mark.x, mark.y]], s)[0],
+                                label: format!(
+                                    "{} {}, {}",
+                                    capitalise(s.as_str()),
+                                    muscle.name.to_lowercase(),
+                                    tp.label()
+                                ),
+                            });
+                        }
                     }
                 }
                 Highlight {

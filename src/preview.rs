@@ -29,6 +29,16 @@ pub fn view_svg(atlas: &Atlas, id: ViewId) -> Option<String> {
         ));
     }
     s.push_str("</g>");
+    // Names on the authored half only, so the picture stays readable.
+    for (zone, side, poly) in view.zone_instances() {
+        if side == view.right_half || side == crate::model::Side::Midline {
+            let n = poly.len() as f32;
+            let (cx, cy) = poly.iter().fold((0.0, 0.0), |(x, y), p| (x + p[0] / n, y + p[1] / n));
+            s.push_str(&format!(
+                "<text x=\"{cx:.1}\" y=\"{cy:.1}\" font-size=\"1.8\" text-anchor=\"middle\" fill=\"#222\">{zone}</text>"
+            ));
+        }
+    }
     for d in view.detail_paths() {
         s.push_str(&format!("<path d=\"{d}\" fill=\"none\" stroke=\"#7d5f4b\" stroke-width=\"0.4\"/>"));
     }
@@ -41,10 +51,10 @@ pub fn view_svg(atlas: &Atlas, id: ViewId) -> Option<String> {
         }
     }
     for m in &atlas.muscles {
-        for tp in m.trigger_points.iter().filter(|t| t.mark.view == id) {
+        for mark in m.trigger_points.iter().flat_map(|t| t.marks()).filter(|k| k.view == id) {
             s.push_str(&format!(
                 "<text x=\"{}\" y=\"{}\" font-size=\"4\" text-anchor=\"middle\" dominant-baseline=\"middle\">X</text>",
-                tp.mark.x, tp.mark.y
+                mark.x, mark.y
             ));
         }
     }

@@ -3,7 +3,7 @@
 //! `cargo run --bin atlas -- check`  validates data/, prints coverage, and fails if
 //!                                    public/atlas.json is out of date.
 //! `cargo run --bin atlas -- bundle` writes public/atlas.json from data/.
-//! `cargo run --bin atlas -- preview front|back` prints a review SVG of one view.
+//! `cargo run --bin atlas -- preview front|back|side|head|sole` prints a review SVG of one view.
 
 // The tool reads files, so it exists only natively; the crate's wasm build skips it.
 #[cfg(not(target_arch = "wasm32"))]
@@ -31,12 +31,10 @@ mod native {
         };
         if cmd == "preview" {
             // Drawn even when the data has problems: the figure is what one is fixing.
-            let view = match std::env::args().nth(2).as_deref() {
-                Some("back") => trigger_atlas::model::ViewId::Back,
-            Some("sole") => trigger_atlas::model::ViewId::Sole,
-            Some("head") => trigger_atlas::model::ViewId::Head,
-                _ => trigger_atlas::model::ViewId::Front,
-            };
+            let view = std::env::args()
+                .nth(2)
+                .and_then(|name| trigger_atlas::model::ViewId::parse(&name))
+                .unwrap_or(trigger_atlas::model::ViewId::Front);
             return match trigger_atlas::preview::view_svg(&atlas, view) {
                 Some(svg) => {
                     println!("{svg}");

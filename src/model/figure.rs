@@ -1,4 +1,4 @@
-//! The figure: views of the body (front, back), each with a smooth silhouette and the zones that
+//! The figure: views of the body (front, back, side, head, soles), each with a smooth silhouette and the zones that
 //! tile it. Muscle shapes live with their muscles. Bilateral shapes are authored once, on the right
 //! half of the picture, and mirrored; midline shapes are authored whole.
 
@@ -16,10 +16,12 @@ pub enum ViewId {
     Sole,
     /// The head and neck in profile, larger: the right side on the right, the left mirrored.
     Head,
+    /// The whole body in profile: the right side on the right, facing right; the left mirrored.
+    Side,
 }
 
 impl ViewId {
-    pub const ALL: [ViewId; 4] = [ViewId::Front, ViewId::Back, ViewId::Head, ViewId::Sole];
+    pub const ALL: [ViewId; 5] = [ViewId::Front, ViewId::Back, ViewId::Side, ViewId::Head, ViewId::Sole];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -27,7 +29,12 @@ impl ViewId {
             ViewId::Back => "back",
             ViewId::Sole => "sole",
             ViewId::Head => "head",
+            ViewId::Side => "side",
         }
+    }
+
+    pub fn parse(name: &str) -> Option<ViewId> {
+        ViewId::ALL.into_iter().find(|v| v.as_str() == name)
     }
 }
 

@@ -124,6 +124,10 @@ pub struct TriggerPoint {
     pub location: String,
     /// Where the X goes on the figure.
     pub mark: Mark,
+    /// The same point on other views where it can be seen (a lateral hip point on the side
+    /// view as well as the back).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_marked: Vec<Mark>,
     /// Where nearly everyone with this trigger point feels pain.
     pub essential: Vec<ZoneTarget>,
     /// Where some people also feel it.
@@ -136,6 +140,11 @@ pub struct TriggerPoint {
 }
 
 impl TriggerPoint {
+    /// Every place the point is marked: its main view first.
+    pub fn marks(&self) -> impl Iterator<Item = &Mark> {
+        std::iter::once(&self.mark).chain(&self.also_marked)
+    }
+
     pub fn full_id(&self, muscle: &MuscleId) -> String {
         format!("{muscle}/{}", self.id)
     }

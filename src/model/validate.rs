@@ -4,7 +4,7 @@
 use super::atlas::Atlas;
 use super::figure::View;
 use super::geometry;
-use super::muscle::{Muscle, TriggerPoint};
+use super::muscle::{Mark, Muscle, TriggerPoint};
 use super::suggest::did_you_mean;
 use super::zone::{Laterality, ZoneTarget};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -193,8 +193,15 @@ fn check_trigger_point(atlas: &Atlas, m: &Muscle, tp: &TriggerPoint, record: &st
         let s = did_you_mean(tp.source.as_str(), ids);
         r.add_with(record, "source", format!("refers to unknown source \"{}\"", tp.source), s);
     }
-    let Some(view) = atlas.figure.view(tp.mark.view) else {
-        r.add(record, "mark", format!("the figure has no {} view", tp.mark.view.as_str()));
+    for mark in tp.marks() {
+        check_mark(atlas, m, mark, record, r);
+    }
+}
+
+/// A mark lies inside its muscle's outline on its view.
+fn check_mark(atlas: &Atlas, m: &Muscle, mark: &Mark, record: &str, r: &mut Report) {
+    let Some(view) = atlas.figure.view(mark.view) else {
+        r.add(record, "mark", format!("the figure has no {} view", mark.view.as_str()));
         return;
     };
     match m.shape_on(view.id) {
@@ -205,13 +212,13 @@ fn check_trigger_point(atlas: &Atlas, m: &Muscle, tp: &TriggerPoint, record: &st
         ),
         Some(shape) => {
             let outline = geometry::smooth_polygon(&shape.points, 8);
-            if !geometry::contains(&outline, [tp.mark.x, tp.mark.y]) {
+            if !geometry::contains(&outline, [mark.x, mark.y]) {
                 r.add(
                     record,
                     "mark",
                     format!(
                         "({}, {}) lies outside the shape of {} on the {} view",
-                        tp.mark.x, tp.mark.y, m.id, view.id.as_str()
+                        mark.x, mark.y, m.id, view.id.as_str()
                     ),
                 );
             }
