@@ -108,6 +108,22 @@ def swing(p):
     return (SHOULDER[0] + dx * math.cos(a) + dy * math.sin(a), SHOULDER[1] - dx * math.sin(a) + dy * math.cos(a))
 
 
+# The leg is drawn on its own landmarks, then its height is matched to the front and back views
+# (the knee and the back of the knee at the same height): y is mapped piecewise linearly.
+LEG_WARP = [(300, 300), (340, 328), (368, 354), (392, 374), (422, 410), (455, 455)]
+
+
+def warp_y(y):
+    for (a, fa), (b, fb) in zip(LEG_WARP, LEG_WARP[1:]):
+        if a <= y <= b:
+            return fa + (y - a) * (fb - fa) / (b - a)
+    return y
+
+
+def warp(points):
+    return [(x, round(warp_y(y), 2)) for x, y in points]
+
+
 def box(x0, y0, x1, y1):
     return [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
 
@@ -118,20 +134,20 @@ ARM_ZONES = [
     ("shoulder.front", box(146, 92, 200, 124)),
     ("shoulder.outer", box(133, 92, 146, 124)),
     ("shoulder.back", box(100, 92, 133, 124)),
-    ("arm.front", box(146, 124, 200, 190)),
-    ("arm.outer", box(133, 124, 146, 190)),
-    ("arm.back", box(100, 124, 133, 190)),
-    ("elbow.front", box(146, 190, 200, 213)),
-    ("elbow.outer", box(133, 190, 146, 213)),
-    ("elbow.back", box(100, 190, 133, 213)),
-    ("forearm.thumb-side", box(145, 213, 200, 250)),
-    ("forearm.back", box(134, 213, 145, 250)),
-    ("forearm.little-finger-side", box(100, 213, 134, 250)),
-    ("wrist.back", box(100, 250, 200, 261)),
-    ("hand.thumb", box(146, 261, 200, 300)),
-    ("hand.back", box(100, 261, 146, 296)),
-    ("hand.index-middle", box(139, 296, 200, 330)),
-    ("hand.ring-little", box(100, 296, 139, 330)),
+    ("arm.front", box(146, 124, 200, 181)),
+    ("arm.outer", box(133, 124, 146, 181)),
+    ("arm.back", box(100, 124, 133, 181)),
+    ("elbow.front", box(146, 181, 200, 203)),
+    ("elbow.outer", box(133, 181, 146, 203)),
+    ("elbow.back", box(100, 181, 133, 203)),
+    ("forearm.thumb-side", box(145, 203, 200, 254)),
+    ("forearm.back", box(134, 203, 145, 254)),
+    ("forearm.little-finger-side", box(100, 203, 134, 254)),
+    ("wrist.back", box(100, 254, 200, 266)),
+    ("hand.thumb", box(146, 266, 200, 302)),
+    ("hand.back", box(100, 266, 146, 300)),
+    ("hand.index-middle", box(139, 300, 200, 330)),
+    ("hand.ring-little", box(100, 300, 139, 330)),
 ]
 
 # Zones on the rest of the body, below the head (whose zones come from the head view); earlier
@@ -141,23 +157,23 @@ BODY_ZONES = [
     ("neck.base", box(BACK, 80, 128, 100)),
     ("shoulder.top", box(128, 80, 150, 96)),
     ("chest.collarbone", box(150, 80, FRONT, 96)),
-    ("chest.upper", box(150, 96, FRONT, 118)),
-    ("chest.nipple", box(150, 118, FRONT, 134)),
-    ("chest.lower", box(150, 134, FRONT, 158)),
-    ("abdomen.upper", box(150, 158, FRONT, 190)),
-    ("abdomen.lower", box(150, 190, FRONT, 240)),
+    ("chest.upper", box(150, 96, FRONT, 126)),
+    ("chest.nipple", box(150, 126, FRONT, 146)),
+    ("chest.lower", box(150, 146, FRONT, 164)),
+    ("abdomen.upper", box(150, 164, FRONT, 196)),
+    ("abdomen.lower", box(150, 196, FRONT, 240)),
     ("back.scapula-top", box(BACK, 100, 126, 114)),
     ("back.scapula", box(BACK, 114, 126, 140)),
     ("back.scapula-tip", box(BACK, 140, 126, 156)),
     ("back.mid", box(BACK, 156, 126, 186)),
     ("back.thoracolumbar", box(BACK, 186, 126, 200)),
-    ("back.low", box(BACK, 200, 126, 212)),
+    ("back.low", box(BACK, 200, 126, 214)),
     ("chest.side", box(126, 96, 150, 168)),
-    ("flank", box(126, 168, 150, 212)),
-    ("hip.iliac-crest", box(BACK, 212, 150, 224)),
-    ("buttock.upper", box(BACK, 224, 128, 262)),
+    ("flank", box(126, 168, 150, 214)),
+    ("hip.iliac-crest", box(BACK, 214, 150, 232)),
+    ("buttock.upper", box(BACK, 232, 128, 262)),
     ("buttock.lower", [(BACK, 262), (128, 262), (128, 284), (126, 292), (BACK, 292)]),
-    ("hip.outer", box(128, 224, 150, 268)),
+    ("hip.outer", box(128, 232, 150, 268)),
     ("groin", box(150, 240, FRONT, 268)),
     ("thigh.front", box(145, 268, FRONT, 338)),
     ("thigh.outer", [(128, 268), (145, 268), (145, 346), (126, 346), (126, 292), (128, 284)]),
@@ -204,7 +220,7 @@ def side_view():
     # (160, 101)), then down the back of the neck from (121, 110); splice the body in between.
     throat = OUTLINE.index((160, 101))
     nape = OUTLINE.index((121, 110))
-    body_pts = head_outline[: throat + 1] + BODY_FRONT + BODY_BACK + head_outline[nape:]
+    body_pts = head_outline[: throat + 1] + warp(BODY_FRONT) + warp(BODY_BACK) + head_outline[nape:]
     body = Polygon(body_pts)
     silhouette = unary_union([body, arm]).simplify(0.05)
     assert silhouette.geom_type == "Polygon", silhouette.geom_type
@@ -226,7 +242,7 @@ def side_view():
         shapes.append((zone, midline, g))
         pieces.append(g)
     for zone, cell in BODY_ZONES:
-        g = Polygon(cell).difference(unary_union(pieces), grid_size=GRID)
+        g = Polygon(warp(cell)).difference(unary_union(pieces), grid_size=GRID)
         pieces.append(g)
         shapes.append((zone, False, g))
 
@@ -337,5 +353,5 @@ write(
     side_zones,
     [([(round(x, 2), round(y, 2)) for x, y in arm_line], True)]
     + [([head_to_side(p) for p in pts], closed) for pts, closed in DETAILS]
-    + SIDE_DETAILS,
+    + [(warp(points), closed) for points, closed in SIDE_DETAILS],
 )

@@ -15,10 +15,11 @@ fn xml(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// An SVG document of the front and back views (and the soles if anything is on them) showing
-/// `highlight`, headed by `title`.
+/// An SVG document of the front and back views (and the side, head and soles when they add
+/// something) showing `highlight`, headed by `title`.
 pub fn figure_svg(atlas: &Atlas, highlight: &Highlight, title: &str) -> String {
-    // Front and back always; the head profile and the soles when something is shown on them.
+    // Front and back always; the side when a trigger point shows there (its zones are on the
+    // front and back too); the head profile and the soles when something is shown on them.
     let shows_something = |id: ViewId| {
         atlas.figure.view(id).is_some_and(|v| {
             v.zone_instances().iter().any(|(z, s, _)| {
@@ -27,6 +28,9 @@ pub fn figure_svg(atlas: &Atlas, highlight: &Highlight, title: &str) -> String {
         })
     };
     let mut views: Vec<ViewId> = vec![ViewId::Front, ViewId::Back];
+    if highlight.marks.iter().any(|m| m.view == ViewId::Side) {
+        views.push(ViewId::Side);
+    }
     views.extend([ViewId::Head, ViewId::Sole].into_iter().filter(|v| shows_something(*v)));
     let views: Vec<_> = views.into_iter().filter_map(|v| atlas.figure.view(v)).collect();
     let width: f32 = views.iter().map(|v| v.width).sum::<f32>() + GAP * (views.len() as f32 - 1.0);

@@ -59,6 +59,27 @@ test('a clinician picks a muscle on the figure: shape, marks, essential and spil
   atlas.expectNoConsoleErrors();
 });
 
+test('the side view: tap the outside of the hip, and see a lateral muscle marked from the side', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open();
+  await atlas.clickShape(atlas.zone('hip.outer', 'right', 'side'));
+  await expect(page).toHaveURL(/\?zone=hip\.outer&side=right$/);
+  await expect(page.getByRole('heading', { name: 'Pain in the right outside of the hip' })).toBeVisible();
+  const candidates = await atlas.referrals().evaluateAll((items) => items.map((li) => li.dataset.muscle));
+  expect(candidates).toEqual(expect.arrayContaining(['gluteus-minimus', 'tensor-fasciae-latae']));
+  // The pattern is shown on the side view too, on the same side only.
+  await expect(atlas.zone('hip.outer', 'right', 'side')).toHaveAttribute('data-state', 'selected');
+
+  await page.goto('/?muscle=gluteus-minimus&side=right');
+  await expect(atlas.muscle('gluteus-minimus', 'right', 'side')).toHaveAttribute('data-state', 'selected');
+  await expect(page.locator('[data-view=side] [data-trigger-point^="gluteus-minimus/"][data-side="right"]').first()).toBeVisible();
+  for (const zone of ['hip.outer', 'thigh.outer', 'leg.outer']) {
+    await expect(atlas.zone(zone, 'right', 'side')).toHaveAttribute('data-state', 'essential');
+    await expect(atlas.zone(zone, 'left', 'side')).toHaveAttribute('data-state', 'none');
+  }
+  atlas.expectNoConsoleErrors();
+});
+
 test('a pasted link restores the selection, and survives a reload', async ({ page }) => {
   const atlas = new AtlasPage(page);
   await atlas.open('?muscle=gluteus-minimus');
