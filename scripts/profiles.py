@@ -97,6 +97,8 @@ ARM = [
     (131.5, 270), (132.5, 258), (132, 246), (130, 232), (128, 218), (126.5, 207), (127, 196),
     (126.5, 180), (125.5, 160), (125.5, 140), (126, 122), (127, 106), (128.5, 95),
 ]
+# The clefts between the fingers, on the hanging arm.
+FINGER_CLEFTS = [[(135.5, 303), (135.6, 312)], [(139, 303), (139, 315)], [(142.5, 303), (142.3, 312)]]
 SHOULDER = (139, 94)
 SWING = 10  # degrees forward
 
@@ -146,8 +148,10 @@ ARM_ZONES = [
     ("wrist.back", box(100, 254, 200, 266)),
     ("hand.thumb", box(146, 266, 200, 302)),
     ("hand.back", box(100, 266, 146, 300)),
-    ("hand.index-middle", box(139, 300, 200, 330)),
-    ("hand.ring-little", box(100, 300, 139, 330)),
+    ("hand.index", box(142.5, 300, 200, 330)),
+    ("hand.middle", box(139, 300, 142.5, 330)),
+    ("hand.ring", box(135.5, 300, 139, 330)),
+    ("hand.little", box(100, 300, 135.5, 330)),
 ]
 
 # Zones on the rest of the body, below the head (whose zones come from the head view); earlier
@@ -352,6 +356,7 @@ write(
     [(round(x, 2), round(y, 2)) for x, y in side_outline],
     side_zones,
     [([(round(x, 2), round(y, 2)) for x, y in arm_line], True)]
+    + [([tuple(round(c, 2) for c in swing(p)) for p in cleft], False) for cleft in FINGER_CLEFTS]
     + [([head_to_side(p) for p in pts], closed) for pts, closed in DETAILS]
     + [(warp(points), closed) for points, closed in SIDE_DETAILS],
 )

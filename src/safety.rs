@@ -12,7 +12,7 @@ pub fn caution(zone: &ZoneId, side: Side) -> Option<&'static str> {
     // little finger.
     let left_arm = matches!(
         id,
-        "arm.front" | "arm.back" | "shoulder.front" | "elbow.inner" | "forearm.little-finger-side" | "hand.ring-little"
+        "arm.front" | "arm.back" | "shoulder.front" | "elbow.inner" | "forearm.little-finger-side" | "hand.ring" | "hand.little"
     );
     if id.starts_with("chest.") || id == "face.jaw" || id == "face.lower-jaw" || (side == Side::Left && left_arm) {
         Some(heart)
@@ -41,7 +41,7 @@ mod tests {
         assert!(caution(&ZoneId::new("chest.upper"), Side::Right).unwrap().contains("heart"));
         assert!(caution(&ZoneId::new("arm.front"), Side::Left).unwrap().contains("heart"));
         assert!(caution(&ZoneId::new("arm.front"), Side::Right).is_none());
-        assert!(caution(&ZoneId::new("hand.ring-little"), Side::Left).unwrap().contains("heart"));
+        assert!(caution(&ZoneId::new("hand.little"), Side::Left).unwrap().contains("heart"));
         assert!(caution(&ZoneId::new("knee.front"), Side::Left).is_none());
     }
 }

@@ -5,7 +5,7 @@
 use std::path::Path;
 use trigger_atlas::authoring::load_dir;
 use trigger_atlas::model::geometry::{contains, contains_any, smooth_polygon};
-use trigger_atlas::model::{Atlas, Side, ViewId};
+use trigger_atlas::model::{Atlas, Laterality, Side, ViewId};
 
 fn shipped() -> Atlas {
     load_dir(Path::new("data")).expect("data/ parses")
@@ -101,5 +101,26 @@ fn left_and_right_mirror_each_other() {
         // The front view's right half is the patient's left; the back view's is their right.
         let expected = if view.id == ViewId::Front { Side::Left } else { Side::Right };
         assert_eq!(view.right_half, expected, "{} view", view.label);
+    }
+}
+
+#[test]
+fn a_hundred_named_zones_per_side_on_every_view_the_patterns_need() {
+    let atlas = shipped();
+    let per_side = atlas.zones.iter().filter(|z| z.laterality == Laterality::Bilateral).count();
+    assert!(per_side >= 100, "only {per_side} named zones per side");
+    for id in ViewId::ALL {
+        assert!(atlas.figure.view(id).is_some(), "the figure has no {} view", id.as_str());
+    }
+    // The side view is where the outer-side patterns are read: the strip down the outside of
+    // the thigh (gluteus minimus, vastus lateralis), the outer ankle (peronei), the point of
+    // the shoulder and the outer elbow.
+    let side = atlas.figure.view(ViewId::Side).unwrap();
+    for zone in [
+        "head.temple", "head.ear", "face.jaw", "neck.side", "shoulder.outer", "arm.outer", "elbow.outer",
+        "forearm.back", "hand.back", "chest.side", "flank", "hip.outer", "buttock.upper", "thigh.outer",
+        "knee.outer", "leg.outer", "ankle.outer", "foot.outer", "foot.heel",
+    ] {
+        assert!(side.zones.iter().any(|s| s.zone.as_str() == zone), "the side view has no {zone}");
     }
 }

@@ -29,8 +29,9 @@ test('a patient taps where it hurts and follows a muscle from the ranked list', 
   await first.getByRole('button').click();
   await expect(page).toHaveURL(/\?muscle=soleus&side=right$/);
   await expect(atlas.musclePanel().getByRole('heading', { level: 2 })).toHaveText('Soleus');
-  await expect(atlas.zone('foot.heel', 'right')).toHaveAttribute('data-state', 'essential');
-  await expect(atlas.zone('foot.heel', 'left')).toHaveAttribute('data-state', 'none');
+  await expect(atlas.zone('foot.heel', 'right', 'back')).toHaveAttribute('data-state', 'essential');
+  await expect(atlas.zone('foot.heel', 'right', 'side')).toHaveAttribute('data-state', 'essential');
+  await expect(atlas.zone('foot.heel', 'left', 'back')).toHaveAttribute('data-state', 'none');
 
   // Back and forward walk the history.
   await page.goBack();
