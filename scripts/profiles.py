@@ -9,6 +9,8 @@ mirrored), so that both profiles tile. The side view's zones are carved from ove
 in priority order with shapely, so they cannot overlap:
     pip install shapely==2.0.6 && python3 scripts/profiles.py"""
 
+import math
+
 W = 200.0
 
 # The right profile, clockwise from the top of the head: face to the right.
@@ -104,7 +106,6 @@ SWING = 10  # degrees forward
 
 
 def swing(p):
-    import math
     a = math.radians(SWING)
     dx, dy = p[0] - SHOULDER[0], p[1] - SHOULDER[1]
     return (SHOULDER[0] + dx * math.cos(a) + dy * math.sin(a), SHOULDER[1] - dx * math.sin(a) + dy * math.cos(a))
@@ -286,7 +287,8 @@ def near_segment(c, a, b, tolerance=0.02):
 
 
 def polygons(g):
-    """The single polygon of a shape, refusing pieces and holes (the app draws one ring)."""
+    """The rings of a shape, one per piece (a zone the arm cuts in two), leaving out crumbs
+    under half a square unit; a hole is refused, as the app draws each piece as one ring."""
     if g.is_empty:
         return []
     parts = list(g.geoms) if g.geom_type == "MultiPolygon" else [g]
