@@ -73,9 +73,13 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
     });
     let on_clear = move |_| selection.set(Selection::Nothing);
 
-    let figures = ViewId::ALL
-        .into_iter()
-        .map(|v| {
+    // Front and back are drawn first; the side, head and soles views, which hold as many shapes
+    // again, follow on the next frame, so the body appears (and answers taps) sooner.
+    let rest_drawn = RwSignal::new(false);
+    request_animation_frame(move || rest_drawn.set(true));
+    let figure = {
+        let atlas = atlas.clone();
+        move |v: ViewId| {
             view! {
                 <BodyFigure
                     atlas=atlas.clone()
@@ -88,8 +92,15 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
                     on_muscle=on_muscle
                 />
             }
-        })
-        .collect_view();
+        }
+    };
+    let (first, rest): (Vec<ViewId>, Vec<ViewId>) =
+        ViewId::ALL.into_iter().partition(|v| matches!(v, ViewId::Front | ViewId::Back));
+    let figures = {
+        let now = first.into_iter().map(figure.clone()).collect_view();
+        let later = move || rest_drawn.get().then(|| rest.iter().map(|v| figure(*v)).collect_view());
+        view! { {now} {later} }
+    };
 
     // The panel is rebuilt when what is shown changes kind, not on every zone painted into a
     // drawing (the drawing panel follows the drawing itself).
