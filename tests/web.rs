@@ -37,6 +37,16 @@ fn container() -> HtmlElement {
     el
 }
 
+/// The body map mounted in a fresh container at a given address; it stays mounted while the
+/// returned handle lives.
+fn explorer_at(query: &str) -> (HtmlElement, impl Sized) {
+    set_query(query);
+    let root = container();
+    let atlas = atlas();
+    let handle = leptos::mount::mount_to(root.clone(), move || view! { <Explorer atlas=atlas /> });
+    (root, handle)
+}
+
 fn find(root: &Element, selector: &str) -> Element {
     root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element matches {selector}"))
 }
@@ -56,10 +66,7 @@ fn click(el: &Element) {
 
 #[wasm_bindgen_test]
 async fn choosing_a_zone_lists_the_muscles_that_refer_there() {
-    set_query("");
-    let root = container();
-    let atlas = atlas();
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Explorer atlas=atlas /> });
+    let (root, _mounted) = explorer_at("");
     click(&find(&root, r#"[data-zone="head.temple"][data-side="left"]"#));
     leptos::task::tick().await;
 
@@ -77,10 +84,7 @@ async fn choosing_a_zone_lists_the_muscles_that_refer_there() {
 
 #[wasm_bindgen_test]
 async fn choosing_a_muscle_marks_its_trigger_points_and_zones() {
-    set_query("");
-    let root = container();
-    let atlas = atlas();
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Explorer atlas=atlas /> });
+    let (root, _mounted) = explorer_at("");
     click(&find(&root, "[data-testid=muscle-link-upper-trapezius]"));
     leptos::task::tick().await;
 
@@ -110,10 +114,7 @@ async fn choosing_a_muscle_marks_its_trigger_points_and_zones() {
 
 #[wasm_bindgen_test]
 async fn an_unknown_muscle_in_a_link_gets_a_friendly_message() {
-    set_query("?muscle=upper-trapezuis");
-    let root = container();
-    let atlas = atlas();
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Explorer atlas=atlas /> });
+    let (root, _mounted) = explorer_at("?muscle=upper-trapezuis");
     leptos::task::tick().await;
     let notice = find(&root, "[data-testid=not-found]");
     let text = notice.text_content().unwrap();
@@ -142,10 +143,7 @@ async fn a_load_error_names_the_problems_and_offers_a_retry() {
 
 #[wasm_bindgen_test]
 async fn tapping_two_places_draws_them_and_ranks_candidates() {
-    set_query("");
-    let root = container();
-    let atlas = atlas();
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Explorer atlas=atlas /> });
+    let (root, _mounted) = explorer_at("");
     click(&find(&root, r#"[data-view=front] [data-zone="head.temple"][data-side="left"]"#));
     leptos::task::tick().await;
     click(&find(&root, r#"[data-view=back] [data-zone="neck.back"][data-side="left"]"#));
@@ -174,10 +172,7 @@ async fn tapping_two_places_draws_them_and_ranks_candidates() {
 
 #[wasm_bindgen_test]
 async fn search_lists_results_as_you_type() {
-    set_query("");
-    let root = container();
-    let atlas = atlas();
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Explorer atlas=atlas /> });
+    let (root, _mounted) = explorer_at("");
     let input: web_sys::HtmlInputElement = find(&root, "#search-input").unchecked_into();
     input.set_value("SCM");
     let ev = web_sys::Event::new_with_event_init_dict("input", &{

@@ -1,6 +1,7 @@
-//! The figure: views of the body (front, back, side, head, soles), each with a smooth silhouette and the zones that
-//! tile it. Muscle shapes live with their muscles. Bilateral shapes are authored once, on the right
-//! half of the picture, and mirrored; midline shapes are authored whole.
+//! The figure: views of the body (front, back, side, head, soles), each with a smooth
+//! silhouette and the zones that tile it. Muscle shapes live with their muscles. Bilateral shapes
+//! are authored once, on the right half of the picture, and mirrored; midline shapes are
+//! authored whole.
 
 use super::geometry::{self, Point};
 use super::ids::ZoneId;

@@ -161,7 +161,7 @@ impl TriggerPoint {
 }
 
 /// A point on one view of the figure, in that view's coordinates, on the half of the view
-/// that the view authors (see `View::authored_side`); the other side is its mirror image.
+/// that the view authors (see `View::right_half`); the other side is its mirror image.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mark {

@@ -68,8 +68,10 @@ test('the side view: tap the outside of the hip, and see a lateral muscle marked
   await expect(page.getByRole('heading', { name: 'Pain in the right outside of the hip' })).toBeVisible();
   const candidates = await atlas.referrals().evaluateAll((items) => items.map((li) => li.dataset.muscle));
   expect(candidates).toEqual(expect.arrayContaining(['gluteus-minimus', 'tensor-fasciae-latae']));
-  // The pattern is shown on the side view too, on the same side only.
+  // The tapped zone is shown as chosen on the side view.
   await expect(atlas.zone('hip.outer', 'right', 'side')).toHaveAttribute('data-state', 'selected');
+
+  // A lateral hip muscle: its points marked from the side, its pattern on that side only.
 
   await page.goto('/?muscle=gluteus-minimus&side=right');
   await expect(atlas.muscle('gluteus-minimus', 'right', 'side')).toHaveAttribute('data-state', 'selected');
