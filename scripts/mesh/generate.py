@@ -7,7 +7,8 @@ silhouettes (views.py), finds named landmarks and relief lines (landmarks.py), a
   data/mesh/figure.json     views: size, outlines, relief lines; mesh summary
   data/mesh/landmarks.json  name -> vertex id, 3D positions, 2D position on each view it shows in
   data/mesh/segments.json   per-vertex skin segment (strongest rig bone -> named segment)
-  docs/mesh/*.png           previews for review (render.py)
+  data/mesh/zones.json      pain zones: seed rules, and each zone's shape per view (zonemap.py)
+  docs/mesh/*.png           previews for review (render.py, zonerender.py)
 
 Output is deterministic: coordinates rounded (0.1 SVG unit, 0.001 dm), keys sorted, stable
 order, so two runs give byte-identical files. The app reads only the JSON; it never runs Python.
@@ -27,6 +28,8 @@ import pose  # noqa: E402
 import render  # noqa: E402
 import source  # noqa: E402
 import views  # noqa: E402
+import zonemap  # noqa: E402
+import zonerender  # noqa: E402
 
 DATA = source.ROOT / "data" / "mesh"
 DOCS = source.ROOT / "docs" / "mesh"
@@ -91,8 +94,11 @@ def main(png=True):
                 entry["views"][view] = p2
         lms[name] = entry
 
+    zone_doc, _ = zonemap.build(body, seg, verts, joints, found, proj, figure["views"])
+
     DATA.mkdir(parents=True, exist_ok=True)
     sizes = {
+        "zones.json": dump(DATA / "zones.json", zone_doc),
         "figure.json": dump(DATA / "figure.json", figure),
         "landmarks.json": dump(DATA / "landmarks.json", lms),
         "segments.json": dump(DATA / "segments.json", {
@@ -112,6 +118,7 @@ def main(png=True):
             render.png(render.view_svg(view, figure["views"][view], lms), DOCS / f"{view}.png")
         render.png(render.segment_svg(proj("front", verts), verts, body.quads, face_seg,
                                       pose.SEGMENTS), DOCS / "front-segments.png")
+        zonerender.write(zone_doc, figure["views"], DOCS)
 
 
 if __name__ == "__main__":
