@@ -6,6 +6,9 @@ import { chromium } from '@playwright/test';
 import { serveDist } from './serve-dist.mjs';
 
 const PORT = 4180;
+// The build to measure: dist/ by default, or another folder (a build of an earlier commit, to
+// compare before and after in one sitting).
+const DIST = process.argv[2] || 'dist';
 const COLD_LOADS = 5;
 const CLICKS = 30;
 const BUDGET = { firstLoadBrotli: 250 * 1000, drawnMs: 300, p95Ms: 16 };
@@ -126,7 +129,8 @@ const typing = (queries) => async (page) => {
   }
 };
 
-const server = await serveDist('dist', PORT);
+const server = await serveDist(DIST, PORT);
+console.log(`Benchmarking the build in ${DIST}/`);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
 try {
   const loads = [];

@@ -3,8 +3,9 @@
 //! app turns it into a download, and into a PNG through a canvas).
 
 use crate::highlight::Highlight;
-use crate::model::geometry::{coordinate, polygon_path, smooth_path};
-use crate::model::{Atlas, Depth, Side, Strength, ViewId};
+use crate::model::geometry::{coordinate, smooth_path};
+use crate::render::layers::{zone_instances, Layers};
+use crate::model::{Atlas, Depth, Side, ViewId};
 
 const GAP: f32 = 20.0;
 const HEADER: f32 = 40.0;
@@ -38,7 +39,6 @@ pub fn figure_svg(atlas: &Atlas, highlight: &Highlight, title: &str) -> String {
     let mut s = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w2}\" height=\"{h2}\" font-family=\"sans-serif\">\
          <defs>\
-         <pattern id=\"e\" width=\"3\" height=\"3\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"3\" height=\"3\" fill=\"#c2410c\"/><rect width=\"1\" height=\"3\" fill=\"#7c2d12\"/></pattern>\
          <pattern id=\"s\" width=\"3\" height=\"3\" patternUnits=\"userSpaceOnUse\"><rect width=\"3\" height=\"3\" fill=\"#fed7aa\"/><circle cx=\"1.5\" cy=\"1.5\" r=\"0.55\" fill=\"#c2410c\"/></pattern>\
          </defs><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\
          <text x=\"{cx}\" y=\"24\" font-size=\"14\" text-anchor=\"middle\" font-weight=\"bold\">{title}</text>",
@@ -62,15 +62,16 @@ pub fn figure_svg(atlas: &Atlas, highlight: &Highlight, title: &str) -> String {
             coordinate(v.width / 2.0),
             xml(&v.label),
         ));
-        for (zone, side, poly) in v.zone_instances() {
-            let key = (zone.clone(), side);
-            let (fill, stroke) = match highlight.zones.get(&key) {
-                Some(Strength::Essential) => ("url(#e)", "#7c2d12"),
-                Some(Strength::Spillover) => ("url(#s)", "#c2410c"),
-                None if highlight.is_drawn(&key) => ("#cfe0f3", "#0b5cad"),
-                None => continue,
-            };
-            s.push_str(&format!("<path d=\"{}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"0.5\"/>", polygon_path(&poly)));
+        // The same smooth shapes as the app draws: one area per layer, no internal borders.
+        let layers = Layers::of(&zone_instances(v), highlight);
+        for (d, style) in [
+            (&layers.spillover, "fill=\"url(#s)\" stroke=\"#c2410c\" stroke-width=\"0.4\" stroke-dasharray=\"1.2 0.8\""),
+            (&layers.essential, "fill=\"#c2410c\" stroke=\"#7c2d12\" stroke-width=\"0.6\""),
+            (&layers.drawn, "fill=\"#0b5cad\" fill-opacity=\"0.45\" stroke=\"#0b5cad\" stroke-width=\"0.9\""),
+        ] {
+            if !d.is_empty() {
+                s.push_str(&format!("<path d=\"{d}\" {style}/>"));
+            }
         }
         s.push_str(&format!("</g><path d=\"{body}\" fill=\"none\" stroke=\"#7d5f4b\" stroke-width=\"0.7\"/>"));
         for d in v.detail_paths() {
@@ -102,7 +103,7 @@ pub fn figure_svg(atlas: &Atlas, highlight: &Highlight, title: &str) -> String {
     }
     let y = height - FOOTER + 14.0;
     s.push_str(&format!(
-        "<g font-size=\"7\" fill=\"#222\"><rect x=\"4\" y=\"{y0}\" width=\"10\" height=\"7\" fill=\"url(#e)\"/><text x=\"18\" y=\"{y1}\">Essential zone</text>\
+        "<g font-size=\"7\" fill=\"#222\"><rect x=\"4\" y=\"{y0}\" width=\"10\" height=\"7\" fill=\"#c2410c\" stroke=\"#7c2d12\" stroke-width=\"0.4\"/><text x=\"18\" y=\"{y1}\">Essential zone</text>\
          <rect x=\"80\" y=\"{y0}\" width=\"10\" height=\"7\" fill=\"url(#s)\" stroke=\"#c2410c\" stroke-width=\"0.4\"/><text x=\"94\" y=\"{y1}\">Spillover zone</text>\
          <text x=\"160\" y=\"{y1}\" font-weight=\"bold\">\u{2715}</text><text x=\"170\" y=\"{y1}\">Trigger point</text>\
          <text x=\"4\" y=\"{y2}\" fill=\"#444\">Trigger Atlas. A reference, not a diagnosis: chest, left arm or jaw pain can come from the heart.</text>\

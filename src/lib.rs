@@ -6,6 +6,7 @@
 pub mod export;
 pub mod highlight;
 pub mod model;
+pub mod render;
 pub mod safety;
 pub mod url_state;
 pub mod zoom;

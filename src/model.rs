@@ -8,6 +8,7 @@ pub mod geometry;
 pub mod ids;
 pub mod index;
 pub mod lookup;
+pub mod outline;
 pub mod muscle;
 pub mod page;
 pub mod rank;

@@ -1,14 +1,23 @@
-//! One view of the body as SVG: the silhouette, the zones clipped to it, the muscle shapes and
-//! the trigger point marks. Every shape carries data attributes and an accessible name.
+//! One view of the body as SVG. The shapes (silhouette, zones, muscles, relief lines) are static
+//! markup built once (`render::markup`); a selection lays its pattern and the patient's drawing
+//! over them as smooth shapes (`render::layers`) and switches only the shapes whose state
+//! changed (`shapes`). Input is handled once for the whole view (`pointer`), not per shape.
+
+mod pointer;
+mod shapes;
 
 use crate::highlight::Highlight;
-use crate::model::geometry::{coordinate, polygon_path, smooth_path, Point};
+use crate::model::geometry::{coordinate, smooth_path, Point};
+use crate::model::{Atlas, MuscleId, Side, ViewId, ZoneId};
+use crate::render::layers::{zone_instances, Layers};
+use crate::render::markup::{self, zone_state};
 use crate::zoom::Zoom;
-use crate::model::{Atlas, Depth, MuscleId, Side, ViewId, ZoneId};
 use leptos::ev::KeyboardEvent;
-use wasm_bindgen::JsCast;
 use leptos::prelude::*;
+use pointer::{pinch, zoom_keys, Screen, Touch};
+use shapes::{set_tab_stop, shape_of, update, write_muscle, write_zone};
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// What a click on the figure chooses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +27,9 @@ pub enum Mode {
     /// Muscle shapes.
     Muscles,
 }
+
+/// How far outside the outline (in view units) a tap still picks the nearest zone.
+const REACH: f32 = 6.0;
 
 fn activates(ev: &KeyboardEvent) -> bool {
     matches!(ev.key().as_str(), "Enter" | " ")
@@ -63,6 +75,7 @@ pub fn BodyFigure(
     let Some(v) = atlas.figure.view(view) else {
         return view! { <p class="status">"This view is missing from the data."</p> }.into_any();
     };
+    let v = Arc::new(v.clone());
     let name = v.id.as_str();
     let clip = format!("clip-{instance}{name}");
     let body: String = v.silhouettes().iter().map(|o| smooth_path(o)).collect();
@@ -77,104 +90,94 @@ pub fn BodyFigure(
         )
     };
 
+    // The static shapes, built once.
+    let zones = Arc::new(zone_instances(&v));
+    let zone_markup = markup::zones(&atlas, &zones);
+    let (muscles, muscle_markup) = markup::muscles(&atlas, &v);
+    let muscles = Arc::new(muscles);
+    let centres: Vec<Point> = zones.iter().map(|z| centroid(&z.points)).collect();
+    let zone_group = NodeRef::<leptos::svg::G>::new();
+    let muscle_group = NodeRef::<leptos::svg::G>::new();
+
+    // What the selection lays over the view, and whether it shows anything here at all (a
+    // printed handout leaves out empty views).
+    let layers = Memo::new({
+        let zones = zones.clone();
+        move |_| highlight.with(|h| Layers::of(&zones, h))
+    });
+    let has_content = Memo::new(move |_| {
+        !layers.with(Layers::is_empty) || highlight.with(|h| h.marks.iter().any(|m| m.view == view))
+    });
+
+    // Switch the shapes whose state changed, and nothing else.
+    let shown_zones = StoredValue::new(vec![("none", false); zones.len()]);
+    let shown_muscles = StoredValue::new(muscles.iter().map(|m| (m.deep, false)).collect::<Vec<_>>());
+    Effect::new({
+        let (zones, muscles) = (zones.clone(), muscles.clone());
+        move |_| {
+            let (Some(zg), Some(mg)) = (zone_group.get(), muscle_group.get()) else { return };
+            highlight.with(|h| {
+                shown_zones.update_value(|shown| update(&zg, shown, zones.iter().map(|z| zone_state(h, z)), write_zone));
+                shown_muscles.update_value(|shown| {
+                    let next = muscles.iter().map(|m| (m.deep, h.is_muscle_selected(&m.muscle, m.side)));
+                    update(&mg, shown, next, write_muscle)
+                });
+            });
+        }
+    });
+    // One shape of the active layer is in the tab order (a roving tab index).
+    let roving_zone = StoredValue::new(0usize);
+    let roving_muscle = StoredValue::new(0usize);
+    Effect::new(move |_| {
+        let pain = mode.get() == Mode::Pain;
+        if let (Some(zg), Some(mg)) = (zone_group.get(), muscle_group.get()) {
+            set_tab_stop(&zg, roving_zone.get_value(), pain);
+            set_tab_stop(&mg, roving_muscle.get_value(), !pain);
+        }
+    });
+
     // While a finger or the mouse button is down in pain mode, zones passed over are painted
     // in (or rubbed out, if the stroke started on a drawn zone).
     let painting = RwSignal::new(None::<bool>);
     // The zone a stroke started on, and how: undone if a second finger turns it into a pinch.
     let stroke_start = StoredValue::new(None::<((ZoneId, Side), bool)>);
-    // Pointers down on the figure (id, client x, client y), for pinch and pan.
-    let pointers = StoredValue::new(Vec::<(i32, f32, f32)>::new());
+    // Pointers down on the figure, for pinch and pan.
+    let pointers = StoredValue::new(Vec::<Touch>::new());
     let zoom = RwSignal::new(Zoom::fit(v.width, v.height));
-    // Whether anything is shown on this view: a printed handout leaves out views with nothing.
-    let keys: std::collections::BTreeSet<(ZoneId, Side)> =
-        v.zone_instances().into_iter().map(|(z, s, _)| (z.clone(), s)).collect();
-    let has_content = Memo::new(move |_| {
-        highlight.with(|h| {
-            h.marks.iter().any(|m| m.view == view)
-                || h.zones.keys().any(|k| keys.contains(k))
-                || h.drawn.iter().any(|k| keys.contains(k))
-        })
-    });
-    // Which zone and which muscle shape take the figure's place in the tab order.
-    let roving_zone = RwSignal::new(0usize);
-    let roving_muscle = RwSignal::new(0usize);
-    let zones = v
-        .zone_instances()
-        .into_iter()
-        .enumerate()
-        .map(|(i, (zone_id, side, poly))| {
-            let label = atlas.zone(zone_id).map(|z| z.label(side)).unwrap_or_default();
-            let key = (zone_id.clone(), side);
-            // One memo per zone: its strength in the shown pattern, and whether it is drawn.
-            let look = Memo::new({
-                let key = key.clone();
-                move |_| {
-                    highlight.with(|h| {
-                        let drawn = h.is_drawn(&key);
-                        let state = match h.zones.get(&key) {
-                            Some(s) => s.as_str(),
-                            None if drawn => "selected",
-                            None => "none",
-                        };
-                        (state, drawn)
-                    })
-                }
-            });
-            let state = move || look.get().0;
-            let drawn = Signal::derive(move || look.get().1);
-            let (k1, k2, k3) = (key.clone(), key.clone(), key);
-            let centre = centroid(&poly);
-            view! {
-                <path
-                    d=polygon_path(&poly)
-                    class=move || format!("zone zone--{}{}", state(), if drawn.get() { " zone--drawn" } else { "" })
-                    data-zone=zone_id.to_string()
-                    data-side=side.as_str()
-                    data-state=state
-                    data-drawn=move || drawn.get().to_string()
-                    role="button"
-                    tabindex=move || if mode.get() == Mode::Pain && roving_zone.get() == i { "0" } else { "-1" }
-                    on:focus=move |_| {
-                        roving_zone.set(i);
-                        zoom.update(|z| *z = z.show(centre));
-                    }
-                    aria-label=label
-                    aria-pressed=move || drawn.get().to_string()
-                    on:pointerdown=move |ev| {
-                        // A second finger starts a pinch, not a stroke.
-                        if mode.get_untracked() != Mode::Pain || ev.button() != 0 || pointers.with_value(|p| !p.is_empty()) {
-                            return;
-                        }
-                        // Touch captures the pointer to this zone; release it so the stroke can
-                        // move on to the zones beneath the finger.
-                        if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                            let _ = el.release_pointer_capture(ev.pointer_id());
-                        }
-                        let on = !drawn.get_untracked();
-                        painting.set(Some(on));
-                        stroke_start.set_value(Some((k1.clone(), on)));
-                        on_paint.run((k1.clone(), on, false));
-                    }
-                    on:click=move |ev| {
-                        // Pointer clicks were handled on pointerdown; a click with no pointer
-                        // behind it (assistive technology, scripts) toggles here.
-                        if ev.detail() == 0 {
-                            on_zone.run(k2.clone());
-                        }
-                    }
-                    on:keydown=move |ev| {
-                        if activates(&ev) {
-                            ev.prevent_default();
-                            on_zone.run(k3.clone());
-                        } else if move_focus(&ev) || zoom_keys(&ev, zoom) {
-                            ev.prevent_default();
-                        }
-                    }
-                ></path>
-            }
-        })
-        .collect_view();
 
+    let is_zone = |el: &web_sys::Element| el.has_attribute("data-zone");
+    let zone_key = {
+        let zones = zones.clone();
+        move |i: usize| zones.get(i).map(|z| (z.zone.clone(), z.side))
+    };
+    // A stroke starts on the zone under the pointer, or on the nearest one when the tap lands
+    // just outside the outline.
+    let start_stroke = {
+        let (v, zone_key) = (v.clone(), zone_key.clone());
+        move |ev: &web_sys::PointerEvent| {
+            if mode.get_untracked() != Mode::Pain || ev.button() != 0 || pointers.with_value(|p| !p.is_empty()) {
+                return;
+            }
+            let key = match shape_of(ev.target()) {
+                Some((el, i)) if is_zone(&el) => {
+                    // Touch captures the pointer to this zone; release it so the stroke can
+                    // move on to the zones beneath the finger.
+                    let _ = el.release_pointer_capture(ev.pointer_id());
+                    zone_key(i)
+                }
+                Some(_) => None,
+                None => ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|svg| {
+                    let screen = Screen::of(&svg, zoom.get_untracked(), mirrored.get_untracked());
+                    v.zone_near(screen.to_view([ev.client_x() as f32, ev.client_y() as f32]), REACH)
+                }),
+            };
+            let Some(key) = key else { return };
+            let on = !highlight.with_untracked(|h| h.is_drawn(&key));
+            painting.set(Some(on));
+            stroke_start.set_value(Some((key.clone(), on)));
+            on_paint.run((key, on, false));
+        }
+    };
     let paint_at = move |ev: &web_sys::PointerEvent| {
         let Some(on) = painting.get_untracked() else { return };
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
@@ -187,12 +190,14 @@ pub fn BodyFigure(
         }
     };
     let on_pointer_down = move |ev: web_sys::PointerEvent| {
+        start_stroke(&ev);
         let id = ev.pointer_id();
         pointers.update_value(|p| {
             p.retain(|q| q.0 != id);
             p.push((id, ev.client_x() as f32, ev.client_y() as f32));
         });
         if pointers.with_value(|p| p.len()) == 2 {
+            // A second finger starts a pinch, not a stroke.
             if let Some((key, on)) = stroke_start.get_value() {
                 on_paint.run((key, !on, true));
             }
@@ -209,24 +214,17 @@ pub fn BodyFigure(
                 (q.1, q.2) = (x, y);
             }
         });
-        let Some(svg) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        let geometry = Screen::of(&svg, zoom.get_untracked(), mirrored.get_untracked());
         let after = pointers.get_value();
+        let Some(svg) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
         if before.len() >= 2 && after.len() >= 2 {
-            // Pinch: scale by the change in finger distance around their midpoint; pan with it.
-            let (d0, d1) = (distance(&before), distance(&after));
-            let (m0, m1) = (midpoint(&before), midpoint(&after));
-            let anchor = geometry.to_view(m1);
-            let [dx, dy] = geometry.to_view_delta([m0[0] - m1[0], m0[1] - m1[1]]);
-            if d0 > 0.0 {
-                zoom.update(|z| *z = z.zoom_by(d1 / d0, Some(anchor)).pan_by(dx, dy));
-            }
+            pinch(zoom, &Screen::of(&svg, zoom.get_untracked(), mirrored.get_untracked()), &before, &after);
         } else if painting.get_untracked().is_some() {
             paint_at(&ev);
-        } else if zoom.get_untracked().is_zoomed() && mode.get_untracked() == Mode::Muscles && (ev.buttons() != 0) {
+        } else if zoom.get_untracked().is_zoomed() && mode.get_untracked() == Mode::Muscles && ev.buttons() != 0 {
             // Drag to pan a magnified view.
             if let Some(&(_, px, py)) = before.iter().find(|q| q.0 == id) {
-                let [dx, dy] = geometry.to_view_delta([px - x, py - y]);
+                let screen = Screen::of(&svg, zoom.get_untracked(), mirrored.get_untracked());
+                let [dx, dy] = screen.to_view_delta([px - x, py - y]);
                 zoom.update(|z| *z = z.pan_by(dx, dy));
             }
         }
@@ -237,17 +235,58 @@ pub fn BodyFigure(
         stroke_start.set_value(None);
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
-        // Pinching a trackpad, or Ctrl with the wheel, zooms around the pointer.
-        if !ev.ctrl_key() {
-            return;
+        if let Some(svg) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            pointer::wheel(&ev, &svg, zoom, mirrored.get_untracked());
         }
-        ev.prevent_default();
-        let Some(svg) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        let geometry = Screen::of(&svg, zoom.get_untracked(), mirrored.get_untracked());
-        let anchor = geometry.to_view([ev.client_x() as f32, ev.client_y() as f32]);
-        let factor = (-ev.delta_y() as f32 * 0.01).exp();
-        zoom.update(|z| *z = z.zoom_by(factor, Some(anchor)));
     };
+    let muscle_key = {
+        let muscles = muscles.clone();
+        move |i: usize| muscles.get(i).map(|m| (m.muscle.clone(), m.side))
+    };
+    let on_click = {
+        let (zone_key, muscle_key) = (zone_key.clone(), muscle_key.clone());
+        move |ev: web_sys::MouseEvent| match shape_of(ev.target()) {
+            // Pointer clicks on zones were handled on pointerdown; a click with no pointer
+            // behind it (assistive technology, scripts) toggles here.
+            Some((el, i)) if is_zone(&el) => {
+                if ev.detail() == 0 {
+                    zone_key(i).map(|k| on_zone.run(k));
+                }
+            }
+            Some((_, i)) => {
+                muscle_key(i).map(|k| on_muscle.run(k));
+            }
+            None => {}
+        }
+    };
+    let on_keydown = move |ev: KeyboardEvent| {
+        let Some((el, i)) = shape_of(ev.target()) else { return };
+        if activates(&ev) {
+            ev.prevent_default();
+            if is_zone(&el) {
+                zone_key(i).map(|k| on_zone.run(k));
+            } else {
+                muscle_key(i).map(|k| on_muscle.run(k));
+            }
+        } else if move_focus(&ev) || zoom_keys(&ev, zoom) {
+            ev.prevent_default();
+        }
+    };
+    let on_focus = move |ev: web_sys::FocusEvent| {
+        let Some((el, i)) = shape_of(ev.target()) else { return };
+        let (roving, group) = if is_zone(&el) { (roving_zone, zone_group) } else { (roving_muscle, muscle_group) };
+        if let Some(g) = group.get_untracked() {
+            set_tab_stop(&g, roving.get_value(), false);
+            set_tab_stop(&g, i, true);
+        }
+        roving.set_value(i);
+        if is_zone(&el) {
+            if let Some(&c) = centres.get(i) {
+                zoom.update(|z| *z = z.show(c));
+            }
+        }
+    };
+
     let zoom_button = move |text: &'static str, label: String, step: fn(Zoom) -> Zoom, enabled: fn(Zoom) -> bool| {
         view! {
             <button
@@ -260,67 +299,14 @@ pub fn BodyFigure(
             </button>
         }
     };
+    let lower = v.label.to_lowercase();
     let zoom_controls = view! {
-        <div class="zoom-controls no-print" role="group" aria-label=format!("Zoom the {} view", v.label.to_lowercase())>
-            {zoom_button("+", format!("Zoom in on the {} view", v.label.to_lowercase()), |z| z.zoom_by(1.5, None), |z| z.scale < crate::zoom::MAX_SCALE)}
-            {zoom_button("\u{2212}", format!("Zoom out of the {} view", v.label.to_lowercase()), |z| z.zoom_by(1.0 / 1.5, None), |z| z.is_zoomed())}
-            {zoom_button("\u{21ba}", format!("Show the whole {} view", v.label.to_lowercase()), |z| z.zoom_by(0.0, None), |z| z.is_zoomed())}
+        <div class="zoom-controls no-print" role="group" aria-label=format!("Zoom the {lower} view")>
+            {zoom_button("+", format!("Zoom in on the {lower} view"), |z| z.zoom_by(1.5, None), |z| z.scale < crate::zoom::MAX_SCALE)}
+            {zoom_button("\u{2212}", format!("Zoom out of the {lower} view"), |z| z.zoom_by(1.0 / 1.5, None), |z| z.is_zoomed())}
+            {zoom_button("\u{21ba}", format!("Show the whole {lower} view"), |z| z.zoom_by(0.0, None), |z| z.is_zoomed())}
         </div>
     };
-
-    // The chosen muscle changes far less often than the highlight (every tap of a zone), so
-    // the muscle shapes follow it alone.
-    let chosen = Memo::new(move |_| highlight.with(|h| h.muscle.clone()));
-    // Deep muscles first, so the superficial ones lie over them.
-    let mut drawn: Vec<_> = atlas.muscles.iter().filter_map(|m| m.shape_on(view).map(|s| (m, s))).collect();
-    drawn.sort_by_key(|(m, _)| m.depth != Depth::Deep);
-    let muscles = drawn
-        .into_iter()
-        .flat_map(|(m, shape)| [v.right_half, v.right_half.opposite()].map(|side| (m, shape, side)))
-        .enumerate()
-        .map(|(i, (muscle, shape, side))| {
-            let deep = muscle.depth == Depth::Deep;
-            let label = format!("{} {}", if side == Side::Left { "Left" } else { "Right" }, muscle.name.to_lowercase());
-            let id = muscle.id.clone();
-            let (id1, id2) = (id.clone(), id.clone());
-            let selected = Memo::new(move |_| {
-                chosen.with(|c| c.as_ref().is_some_and(|(m, sides)| *m == id1 && sides.contains(&side)))
-            });
-            view! {
-                <path
-                    d=smooth_path(&v.place(&shape.points, side))
-                    class=move || {
-                        format!(
-                            "muscle{}{}",
-                            if deep { " muscle--deep" } else { "" },
-                            if selected.get() { " muscle--selected" } else { "" },
-                        )
-                    }
-                    data-muscle=id.to_string()
-                    data-side=side.as_str()
-                    data-depth=if deep { "deep" } else { "superficial" }
-                    data-state=move || if selected.get() { "selected" } else { "none" }
-                    role="button"
-                    tabindex=move || if mode.get() == Mode::Muscles && roving_muscle.get() == i { "0" } else { "-1" }
-                    on:focus=move |_| roving_muscle.set(i)
-                    aria-label=label
-                    aria-pressed=move || selected.get().to_string()
-                    on:click=move |_| on_muscle.run((id2.clone(), side))
-                    on:keydown={
-                        let id = id.clone();
-                        move |ev| {
-                            if activates(&ev) {
-                                ev.prevent_default();
-                                on_muscle.run((id.clone(), side));
-                            } else if move_focus(&ev) || zoom_keys(&ev, zoom) {
-                                ev.prevent_default();
-                            }
-                        }
-                    }
-                ></path>
-            }
-        })
-        .collect_view();
 
     let marks = move || {
         highlight.with(|h| {
@@ -373,6 +359,9 @@ pub fn BodyFigure(
                 on:pointercancel=on_pointer_end
                 on:pointerleave=on_pointer_end
                 on:wheel=on_wheel
+                on:click=on_click
+                on:keydown=on_keydown
+                on:focusin=on_focus
                 role="group"
                 aria-label=format!("{} view of the body", v.label)
                 aria-describedby="figure-keys"
@@ -383,12 +372,15 @@ pub fn BodyFigure(
                     </clipPath>
                 </defs>
                 <path class="body-figure__body" d=body.clone()></path>
-                <g class="body-figure__zones" clip-path=format!("url(#{clip})")>{zones}</g>
-                <path class="body-figure__outline" d=body></path>
-                <g class="body-figure__details" aria-hidden="true">
-                    {v.detail_paths().into_iter().map(|d| view! { <path d=d></path> }).collect_view()}
+                <g class="body-figure__layers" clip-path=format!("url(#{clip})") aria-hidden="true">
+                    <path class="layer layer--spillover" d=move || layers.with(|l| l.spillover.clone())></path>
+                    <path class="layer layer--essential" d=move || layers.with(|l| l.essential.clone())></path>
+                    <path class="layer layer--drawn" d=move || layers.with(|l| l.drawn.clone())></path>
                 </g>
-                <g class="body-figure__muscles">{muscles}</g>
+                <g class="body-figure__zones" clip-path=format!("url(#{clip})") node_ref=zone_group inner_html=zone_markup></g>
+                <path class="body-figure__outline" d=body></path>
+                <g class="body-figure__details" aria-hidden="true" inner_html=markup::details(&v)></g>
+                <g class="body-figure__muscles" node_ref=muscle_group inner_html=muscle_markup></g>
                 <g class="body-figure__marks">{marks}</g>
             </svg>
             {zoom_controls}
@@ -401,65 +393,4 @@ pub fn BodyFigure(
 fn centroid(poly: &[Point]) -> Point {
     let n = poly.len().max(1) as f32;
     [poly.iter().map(|p| p[0]).sum::<f32>() / n, poly.iter().map(|p| p[1]).sum::<f32>() / n]
-}
-
-fn distance(p: &[(i32, f32, f32)]) -> f32 {
-    ((p[0].1 - p[1].1).powi(2) + (p[0].2 - p[1].2).powi(2)).sqrt()
-}
-
-fn midpoint(p: &[(i32, f32, f32)]) -> Point {
-    [(p[0].1 + p[1].1) / 2.0, (p[0].2 + p[1].2) / 2.0]
-}
-
-/// +, - and 0 zoom the view whose shape has focus.
-fn zoom_keys(ev: &KeyboardEvent, zoom: RwSignal<Zoom>) -> bool {
-    let step: fn(Zoom) -> Zoom = match ev.key().as_str() {
-        "+" | "=" => |z| z.zoom_by(1.5, None),
-        "-" => |z| z.zoom_by(1.0 / 1.5, None),
-        "0" => |z| z.zoom_by(0.0, None),
-        _ => return false,
-    };
-    zoom.update(|z| *z = step(*z));
-    true
-}
-
-/// How the visible box maps onto the screen: the SVG keeps its aspect ratio inside its element
-/// (centred), and may be mirrored.
-struct Screen {
-    left: f32,
-    top: f32,
-    /// Screen pixels per view unit.
-    px: f32,
-    shown_width: f32,
-    view_box: [f32; 4],
-    mirrored: bool,
-}
-
-impl Screen {
-    fn of(svg: &web_sys::Element, zoom: Zoom, mirrored: bool) -> Screen {
-        let r = svg.get_bounding_client_rect();
-        let view_box = zoom.view_box();
-        let px = (r.width() as f32 / view_box[2]).min(r.height() as f32 / view_box[3]);
-        let (shown_width, shown_height) = (view_box[2] * px, view_box[3] * px);
-        Screen {
-            left: r.left() as f32 + (r.width() as f32 - shown_width) / 2.0,
-            top: r.top() as f32 + (r.height() as f32 - shown_height) / 2.0,
-            px,
-            shown_width,
-            view_box,
-            mirrored,
-        }
-    }
-
-    fn to_view(&self, p: Point) -> Point {
-        let mut x = p[0] - self.left;
-        if self.mirrored {
-            x = self.shown_width - x;
-        }
-        [self.view_box[0] + x / self.px, self.view_box[1] + (p[1] - self.top) / self.px]
-    }
-
-    fn to_view_delta(&self, d: Point) -> Point {
-        [if self.mirrored { -d[0] } else { d[0] } / self.px, d[1] / self.px]
-    }
 }

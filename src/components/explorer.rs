@@ -267,16 +267,13 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
     }
 }
 
-/// Fill patterns shared by both views, so essential and spillover differ by more than colour.
+/// The spillover stipple shared by every view, so spillover differs from the solid essential
+/// area by more than colour.
 #[component]
 fn PatternDefs() -> impl IntoView {
     view! {
         <svg class="pattern-defs" width="0" height="0" aria-hidden="true" focusable="false">
             <defs>
-                <pattern id="pattern-essential" width="3" height="3" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                    <rect width="3" height="3" class="pattern-essential__base"></rect>
-                    <rect width="1" height="3" class="pattern-essential__stripe"></rect>
-                </pattern>
                 <pattern id="pattern-spillover" width="3" height="3" patternUnits="userSpaceOnUse">
                     <rect width="3" height="3" class="pattern-spillover__base"></rect>
                     <circle cx="1.5" cy="1.5" r="0.55" class="pattern-spillover__dot"></circle>

@@ -165,6 +165,21 @@ impl View {
         out
     }
 
+    /// The zone under a point; failing that, the nearest within `reach`, so a tap just outside
+    /// the outline (or on a thin zone's edge) still lands on the body.
+    pub fn zone_near(&self, p: Point, reach: f32) -> Option<(ZoneId, Side)> {
+        let instances = self.zone_instances();
+        if let Some((z, s, _)) = instances.iter().find(|(_, _, poly)| geometry::contains(poly, p)) {
+            return Some(((*z).clone(), *s));
+        }
+        instances
+            .iter()
+            .map(|(z, s, poly)| (geometry::distance_to_edges(poly, p), z, s))
+            .filter(|(d, _, _)| *d <= reach)
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, z, s)| ((*z).clone(), *s))
+    }
+
     /// Which zone (and side) contains the point, if any.
     pub fn zone_at(&self, p: Point) -> Vec<(&ZoneId, Side)> {
         self.zone_instances()

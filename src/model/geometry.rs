@@ -26,6 +26,21 @@ pub fn contains(polygon: &[Point], p: Point) -> bool {
     inside
 }
 
+/// The distance from `p` to the nearest edge of the polygon.
+pub fn distance_to_edges(polygon: &[Point], p: Point) -> f32 {
+    let n = polygon.len();
+    (0..n)
+        .map(|i| {
+            let (a, b) = (polygon[i], polygon[(i + 1) % n]);
+            let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+            let len2 = dx * dx + dy * dy;
+            let t = if len2 == 0.0 { 0.0 } else { (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2).clamp(0.0, 1.0) };
+            let (cx, cy) = (a[0] + t * dx - p[0], a[1] + t * dy - p[1]);
+            (cx * cx + cy * cy).sqrt()
+        })
+        .fold(f32::INFINITY, f32::min)
+}
+
 /// Whether `p` lies inside any of the polygons.
 pub fn contains_any(polygons: &[Vec<Point>], p: Point) -> bool {
     polygons.iter().any(|poly| contains(poly, p))
@@ -134,6 +149,14 @@ mod tests {
         assert!(contains(&sq, [5.0, 5.0]));
         assert!(!contains(&sq, [15.0, 5.0]));
         assert!(!contains(&sq, [5.0, -1.0]));
+    }
+
+    #[test]
+    fn distance_to_the_nearest_edge() {
+        let sq = [[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0]];
+        assert_eq!(distance_to_edges(&sq, [13.0, 5.0]), 3.0);
+        assert_eq!(distance_to_edges(&sq, [5.0, 4.0]), 4.0);
+        assert_eq!(distance_to_edges(&sq, [13.0, 14.0]), 5.0);
     }
 
     #[test]

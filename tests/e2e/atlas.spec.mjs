@@ -83,6 +83,51 @@ test('the side view: tap the outside of the hip, and see a lateral muscle marked
   atlas.expectNoConsoleErrors();
 });
 
+test('a pattern is drawn as one shape over its zones, and a tap just outside the body picks the nearest zone', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open('?muscle=upper-trapezius&side=left');
+  const front = page.locator('[data-view=front]');
+  await expect(atlas.zone('head.temple', 'left', 'front')).toHaveAttribute('data-state', 'essential');
+  // The essential area is one solid path laid under the zones; the zones' own points lie in it.
+  const share = await page.evaluate(() => {
+    const svg = document.querySelector('[data-view=front] svg');
+    const layer = svg.querySelector('.layer--essential');
+    const zone = svg.querySelector('[data-zone="head.temple"][data-side="left"]');
+    const r = zone.getBoundingClientRect();
+    const inverse = svg.getScreenCTM().inverse();
+    let hits = 0, tries = 0;
+    for (let i = 0; i < 200; i++) {
+      const x = r.left + r.width * ((i * 0.618) % 1), y = r.top + r.height * ((i * 0.382) % 1);
+      if (document.elementFromPoint(x, y) !== zone) continue;
+      tries++;
+      const p = new DOMPoint(x, y).matrixTransform(inverse);
+      if (layer.isPointInFill(p)) hits++;
+    }
+    return { hits, tries };
+  });
+  expect(share.tries).toBeGreaterThan(5);
+  expect(share.hits / share.tries).toBeGreaterThan(0.8);
+  expect(await front.locator('.layer--spillover').getAttribute('d')).toMatch(/^M/);
+
+  // In pain mode, a tap a few pixels outside the outline lands on the zone at the edge.
+  await atlas.open();
+  const edge = await page.evaluate(() => {
+    const svg = document.querySelector('[data-view=front] svg');
+    const r = svg.getBoundingClientRect();
+    const y = r.top + r.height * 0.55;
+    for (let x = r.right - 1; x > r.left; x--) {
+      const el = document.elementFromPoint(x, y);
+      if (el?.dataset?.zone) return { x: x + 3, y, zone: el.dataset.zone, side: el.dataset.side };
+    }
+    return null;
+  });
+  expect(edge).not.toBeNull();
+  expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.dataset?.zone ?? null, edge)).toBeNull();
+  await page.mouse.click(edge.x, edge.y);
+  await expect(atlas.zone(edge.zone, edge.side, 'front')).toHaveAttribute('data-drawn', 'true');
+  atlas.expectNoConsoleErrors();
+});
+
 test('a pasted link restores the selection, and survives a reload', async ({ page }) => {
   const atlas = new AtlasPage(page);
   await atlas.open('?muscle=gluteus-minimus');

@@ -1,0 +1,52 @@
+//! Switching the states of a view's static shapes (see `render::markup`): each change of
+//! selection compares every shape's new state with the one it shows and touches only the shapes
+//! that changed, so a tap costs a few attribute writes rather than re-running a view per shape.
+
+use crate::render::markup::{muscle_class, zone_class};
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+/// The `i`th shape of a group.
+pub fn nth(group: &Element, i: usize) -> Option<Element> {
+    group.children().item(i as u32)
+}
+
+/// Write the states that differ from those shown, and remember them.
+pub fn update<T: PartialEq + Copy>(group: &Element, shown: &mut [T], next: impl Iterator<Item = T>, write: impl Fn(&Element, T)) {
+    let children = group.children();
+    for (i, state) in next.enumerate() {
+        if shown.get(i).is_some_and(|s| *s != state) {
+            shown[i] = state;
+            if let Some(el) = children.item(i as u32) {
+                write(&el, state);
+            }
+        }
+    }
+}
+
+pub fn write_zone(el: &Element, (state, drawn): (&'static str, bool)) {
+    let _ = el.set_attribute("class", &zone_class(state, drawn));
+    let _ = el.set_attribute("data-state", state);
+    let _ = el.set_attribute("data-drawn", if drawn { "true" } else { "false" });
+    let _ = el.set_attribute("aria-pressed", if drawn { "true" } else { "false" });
+}
+
+pub fn write_muscle(el: &Element, (deep, selected): (bool, bool)) {
+    let _ = el.set_attribute("class", &muscle_class(deep, selected));
+    let _ = el.set_attribute("data-state", if selected { "selected" } else { "none" });
+    let _ = el.set_attribute("aria-pressed", if selected { "true" } else { "false" });
+}
+
+/// The shape an event happened on: its group's kind ("zone" or "muscle") and index.
+pub fn shape_of(target: Option<web_sys::EventTarget>) -> Option<(Element, usize)> {
+    let el = target?.dyn_into::<Element>().ok()?.closest("[data-i]").ok()??;
+    let i = el.get_attribute("data-i")?.parse().ok()?;
+    Some((el, i))
+}
+
+/// Make the `i`th shape of a group the one the tab key reaches (or not).
+pub fn set_tab_stop(group: &Element, i: usize, on: bool) {
+    if let Some(el) = nth(group, i) {
+        let _ = el.set_attribute("tabindex", if on { "0" } else { "-1" });
+    }
+}

@@ -1,0 +1,89 @@
+//! The shapes a highlight lays over one view: the essential area, the spillover area and the
+//! patient's drawing, each the union of its zones with rounded corners (`model::outline`), so a
+//! pattern reads as one area, as the Trigger Point Manual draws it, not as a grid of tiles.
+
+use crate::highlight::Highlight;
+use crate::model::geometry::{coordinate, Point};
+use crate::model::outline::{rounded, union};
+use crate::model::{Side, Strength, View, ZoneId};
+
+/// One zone's shape on a view, on one side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ZoneInstance {
+    pub zone: ZoneId,
+    pub side: Side,
+    pub points: Vec<Point>,
+}
+
+/// Every zone shape of a view, in drawing order.
+pub fn zone_instances(view: &View) -> Vec<ZoneInstance> {
+    view.zone_instances()
+        .into_iter()
+        .map(|(zone, side, points)| ZoneInstance { zone: zone.clone(), side, points })
+        .collect()
+}
+
+/// SVG path data (nonzero fill) for each layer; empty when the layer has nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layers {
+    pub essential: String,
+    pub spillover: String,
+    pub drawn: String,
+}
+
+/// How far corners are rounded, in view units: enough to soften a zone's box corners and stair
+/// steps, little enough that a small zone (the eye, a finger) keeps its place.
+const ROUNDING: f32 = 4.0;
+
+impl Layers {
+    pub fn of(zones: &[ZoneInstance], highlight: &Highlight) -> Layers {
+        let (mut essential, mut spillover, mut drawn) = (Vec::new(), Vec::new(), Vec::new());
+        for z in zones {
+            let key = (z.zone.clone(), z.side);
+            match highlight.zones.get(&key) {
+                Some(Strength::Essential) => essential.push(z.points.as_slice()),
+                Some(Strength::Spillover) => spillover.push(z.points.as_slice()),
+                None => {}
+            }
+            if highlight.is_drawn(&key) {
+                drawn.push(z.points.as_slice());
+            }
+        }
+        Layers { essential: shape(&essential), spillover: shape(&spillover), drawn: shape(&drawn) }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.essential.is_empty() && self.spillover.is_empty() && self.drawn.is_empty()
+    }
+}
+
+/// The rounded union of the polygons as path data.
+fn shape(polygons: &[&[Point]]) -> String {
+    let mut d = String::new();
+    for ring in union(polygons) {
+        for (i, p) in rounded(&ring, ROUNDING, 3).into_iter().enumerate() {
+            d.push(if i == 0 { 'M' } else { 'L' });
+            d.push_str(&coordinate(p[0]));
+            d.push(',');
+            d.push_str(&coordinate(p[1]));
+        }
+        d.push('Z');
+    }
+    d
+}
+
+/// The rings of a path written by `shape`, for tests and hit checks.
+pub fn rings(d: &str) -> Vec<Vec<Point>> {
+    d.split('Z')
+        .filter(|r| !r.is_empty())
+        .map(|r| {
+            r.split(['M', 'L'])
+                .filter(|p| !p.is_empty())
+                .filter_map(|p| {
+                    let (x, y) = p.split_once(',')?;
+                    Some([x.parse().ok()?, y.parse().ok()?])
+                })
+                .collect()
+        })
+        .collect()
+}

@@ -1,0 +1,95 @@
+//! The static SVG markup of a view's shapes: every zone and muscle shape with its data
+//! attributes, role and accessible name, in their resting state. Built once per view and parsed
+//! by the browser, so the app creates no per-shape views or signals; a change of selection then
+//! switches the attributes of the shapes whose state changed (`data-i` is a shape's index).
+
+use super::layers::ZoneInstance;
+use crate::model::geometry::{polygon_path, smooth_path};
+use crate::model::{Atlas, Depth, MuscleId, Side, View};
+
+/// Escape text for an XML attribute.
+fn attr(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The class list of a zone shape in a state ("none", "essential", "spillover", "selected").
+pub fn zone_class(state: &str, drawn: bool) -> String {
+    format!("zone zone--{state}{}", if drawn { " zone--drawn" } else { "" })
+}
+
+/// The class list of a muscle shape.
+pub fn muscle_class(deep: bool, selected: bool) -> String {
+    format!("muscle{}{}", if deep { " muscle--deep" } else { "" }, if selected { " muscle--selected" } else { "" })
+}
+
+/// The zone shapes, in the order of `zones`.
+pub fn zones(atlas: &Atlas, zones: &[ZoneInstance]) -> String {
+    let mut out = String::with_capacity(zones.len() * 260);
+    for (i, z) in zones.iter().enumerate() {
+        let label = atlas.zone(&z.zone).map(|zone| zone.label(z.side)).unwrap_or_default();
+        out.push_str(&format!(
+            "<path d=\"{}\" class=\"{}\" data-i=\"{i}\" data-zone=\"{}\" data-side=\"{}\" data-state=\"none\" data-drawn=\"false\" \
+             role=\"button\" tabindex=\"-1\" aria-label=\"{}\" aria-pressed=\"false\"></path>",
+            polygon_path(&z.points),
+            zone_class("none", false),
+            attr(z.zone.as_str()),
+            z.side.as_str(),
+            attr(&label),
+        ));
+    }
+    out
+}
+
+/// A muscle shape on one side of a view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MuscleInstance {
+    pub muscle: MuscleId,
+    pub side: Side,
+    pub deep: bool,
+}
+
+/// The muscles drawn on a view, deep ones first so the superficial lie over them, each on both
+/// sides; and their markup in that order.
+pub fn muscles(atlas: &Atlas, view: &View) -> (Vec<MuscleInstance>, String) {
+    let mut drawn: Vec<_> = atlas.muscles.iter().filter_map(|m| m.shape_on(view.id).map(|s| (m, s))).collect();
+    drawn.sort_by_key(|(m, _)| m.depth != Depth::Deep);
+    let mut instances = Vec::new();
+    let mut out = String::new();
+    for (m, shape) in drawn {
+        for side in [view.right_half, view.right_half.opposite()] {
+            let deep = m.depth == Depth::Deep;
+            let i = instances.len();
+            let label = format!("{} {}", if side == Side::Left { "Left" } else { "Right" }, m.name.to_lowercase());
+            out.push_str(&format!(
+                "<path d=\"{}\" class=\"{}\" data-i=\"{i}\" data-muscle=\"{}\" data-side=\"{}\" data-depth=\"{}\" data-state=\"none\" \
+                 role=\"button\" tabindex=\"-1\" aria-label=\"{}\" aria-pressed=\"false\"></path>",
+                smooth_path(&view.place(&shape.points, side)),
+                muscle_class(deep, false),
+                attr(m.id.as_str()),
+                side.as_str(),
+                if deep { "deep" } else { "superficial" },
+                attr(&label),
+            ));
+            instances.push(MuscleInstance { muscle: m.id.clone(), side, deep });
+        }
+    }
+    (instances, out)
+}
+
+/// The lines that make the figure read as a body.
+pub fn details(view: &View) -> String {
+    view.detail_paths().into_iter().map(|d| format!("<path d=\"{d}\"></path>")).collect()
+}
+
+/// A zone shape's state under a highlight: its strength in the shown pattern ("essential",
+/// "spillover"), "selected" if only drawn, else "none"; and whether the patient drew it.
+pub fn zone_state(highlight: &crate::highlight::Highlight, zone: &ZoneInstance) -> (&'static str, bool) {
+    let key = (zone.zone.clone(), zone.side);
+    let drawn = highlight.is_drawn(&key);
+    let state = match highlight.zones.get(&key) {
+        Some(s) => s.as_str(),
+        None if drawn => "selected",
+        None => "none",
+    };
+    (state, drawn)
+}
