@@ -71,7 +71,7 @@ test('the figure can be saved as SVG and PNG, showing what is on screen', async 
   const svg = (await import('node:fs')).readFileSync(await svgDownload.path(), 'utf8');
   expect(svg).toContain('<svg');
   expect(svg).toContain('Soleus');
-  expect(svg).toContain('url(#e)');
+  expect(svg).toContain('fill="#c2410c" stroke="#7c2d12"');
   const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-png').click()]);
   expect(pngDownload.suggestedFilename()).toBe('trigger-atlas-soleus.png');
   const png = (await import('node:fs')).readFileSync(await pngDownload.path());
