@@ -3,7 +3,10 @@
 
 use std::hint::black_box;
 use std::time::Instant;
-use trigger_atlas::model::{Atlas, AtlasIndex, Side, ZoneId};
+use trigger_atlas::highlight::Highlight;
+use trigger_atlas::model::{Atlas, AtlasIndex, MuscleId, Side, ZoneId};
+use trigger_atlas::render::layers::{zone_instances, Layers};
+use trigger_atlas::url_state::Selection;
 
 /// Median time of one call, in microseconds, over `batches` batches of `per_batch` calls.
 fn measure(per_batch: u32, batches: u32, mut f: impl FnMut()) -> f64 {
@@ -60,6 +63,20 @@ fn main() {
         black_box(index.search(black_box("trapezuis")));
     });
 
+    // What one tap costs the figure: the highlight of a chosen muscle, and the merged pattern
+    // shapes of every view (the essential, spillover and drawing layers).
+    let views: Vec<_> = atlas.figure.views.iter().map(zone_instances).collect();
+    let chosen = Selection::Muscle { id: MuscleId::new("upper-trapezius"), side: Side::Left };
+    let highlight = measure(20, 25, || {
+        black_box(Highlight::of(&atlas, black_box(&chosen)));
+    });
+    let lit = Highlight::of(&atlas, &chosen);
+    let layers = measure(20, 25, || {
+        for zones in &views {
+            black_box(Layers::of(zones, black_box(&lit)));
+        }
+    });
+
     let row = |what: &str, us: f64, budget: Option<f64>| {
         let verdict = match budget {
             Some(b) if us <= b => format!("under the {b} µs budget"),
@@ -75,4 +92,6 @@ fn main() {
     row(&format!("rank a drawing of {} zones", drawing.len()), rank, Some(100.0));
     row("search \"headache on top of my head\"", search, None);
     row("search with a typo \"trapezuis\"", typo, None);
+    row("highlight of a chosen muscle", highlight, None);
+    row("pattern shapes of a muscle on every view", layers, Some(2000.0));
 }

@@ -8,7 +8,10 @@ silhouettes (views.py), finds named landmarks and relief lines (landmarks.py), a
   data/mesh/landmarks.json  name -> vertex id, 3D positions, 2D position on each view it shows in
   data/mesh/segments.json   per-vertex skin segment (strongest rig bone -> named segment)
   data/mesh/zones.json      pain zones: seed rules, and each zone's shape per view (zonemap.py)
-  docs/mesh/*.png           previews for review (render.py, zonerender.py)
+  data/figure/{front,back,side}.toml  the app's views, from the above (appfigure.py), checked
+                            the way the app's tests check them (appcheck.py)
+  docs/mesh/*.png           previews for review (render.py, zonerender.py, apprender.py: the
+                            app views with the muscle outlines and marks)
 
 Output is deterministic: coordinates rounded (0.1 SVG unit, 0.001 dm), keys sorted, stable
 order, so two runs give byte-identical files. The app reads only the JSON; it never runs Python.
@@ -23,6 +26,9 @@ import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
+import appcheck  # noqa: E402
+import appfigure  # noqa: E402
+import apprender  # noqa: E402
 import landmarks  # noqa: E402
 import pose  # noqa: E402
 import render  # noqa: E402
@@ -108,6 +114,9 @@ def main(png=True):
     }
     for name, size in sizes.items():
         print(f"{name}: {size} bytes")
+    appfigure.write(figure["views"], zone_doc)
+    if not appcheck.main():
+        sys.exit("the app views do not tile or their borders do not match (see above)")
     for view in views.VIEWS:
         print(f"{view}: outlines {[len(o) for o in figure['views'][view]['outlines']]}, "
               f"landmarks shown {sum(view in l['views'] for l in lms.values())}/{len(lms)}")
@@ -119,6 +128,7 @@ def main(png=True):
         render.png(render.segment_svg(proj("front", verts), verts, body.quads, face_seg,
                                       pose.SEGMENTS), DOCS / "front-segments.png")
         zonerender.write(zone_doc, figure["views"], DOCS)
+        apprender.write()
 
 
 if __name__ == "__main__":
