@@ -6,8 +6,11 @@ see whether an outline sits on the right anatomy is to look. Drawn the way the a
 shapes: bilateral outlines on the right half and mirrored, the silhouette as the Catmull-Rom
 spline the app draws, zones clipped to it with thin borders. Not used by the app.
 Run alone: .venv/bin/python scripts/mesh/apprender.py [muscle-id ...]  (highlights them)
+With APPRENDER_OUT=DIR set, the pictures go to DIR instead (for reviewing one region at a time).
 """
 
+import os
+import pathlib
 import sys
 import tomllib
 
@@ -19,7 +22,7 @@ from render import png, svg_doc
 from source import ROOT
 from zonerender import colour
 
-DOCS = ROOT / "docs" / "mesh"
+DOCS = pathlib.Path(os.environ["APPRENDER_OUT"]) if os.environ.get("APPRENDER_OUT") else ROOT / "docs" / "mesh"
 MID = 100.0
 
 
@@ -83,6 +86,7 @@ def view_svg(view, v, ms, highlight=()):
 
 def write(highlights=(("upper-trapezius", "infraspinatus", "gluteus-minimus", "soleus"),)):
     ms = muscles()
+    DOCS.mkdir(parents=True, exist_ok=True)
     for view in ["front", "back", "side"]:
         v = tomllib.loads((ROOT / "data" / "figure" / f"{view}.toml").read_text())
         png(view_svg(view, v, ms), DOCS / f"app-{view}.png")
