@@ -124,3 +124,34 @@ fn a_hundred_named_zones_per_side_on_every_view_the_patterns_need() {
         assert!(side.zones.iter().any(|s| s.zone.as_str() == zone), "the side view has no {zone}");
     }
 }
+
+#[test]
+fn zones_on_the_whole_body_views_follow_anatomy_not_boxes() {
+    // The front, back and side views come from the body mesh: zone borders are curves, not the
+    // long horizontal and vertical runs that boxes leave. (The midline, where left meets right,
+    // is straight by nature; the head and soles views are still drawn by hand.)
+    let atlas = shipped();
+    for id in [ViewId::Front, ViewId::Back, ViewId::Side] {
+        let view = atlas.figure.view(id).unwrap();
+        let body: Vec<_> = view.silhouettes().iter().map(|o| smooth_polygon(o, 8)).collect();
+        let instances = view.zone_instances();
+        let edges = |poly: &Vec<[f32; 2]>| (0..poly.len()).map(|i| (poly[i], poly[(i + 1) % poly.len()])).collect::<Vec<_>>();
+        for (zone, side, poly) in &instances {
+            // Where a zone had to be cut in two (around a hole), its pieces share a straight
+            // cut that no one sees: it is not a border.
+            let cut = |a: [f32; 2], b: [f32; 2]| {
+                instances.iter().any(|(z, s, other)| z == zone && s == side && edges(other).iter().any(|&(p, q)| p == b && q == a))
+            };
+            for (a, b) in edges(poly) {
+                let (dx, dy) = ((b[0] - a[0]).abs(), (b[1] - a[1]).abs());
+                let on_midline = (a[0] - view.midline_x()).abs() < 0.01 && (b[0] - view.midline_x()).abs() < 0.01;
+                let mid = [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
+                if on_midline || !contains_any(&body, mid) || cut(a, b) {
+                    continue;
+                }
+                let straight = (dx < 0.01 && dy > 8.0) || (dy < 0.01 && dx > 8.0);
+                assert!(!straight, "{} view: {side} {zone} has a box edge from {a:?} to {b:?}", view.label);
+            }
+        }
+    }
+}
