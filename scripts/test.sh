@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test layer, installing what is missing first:
-#   1. the data check (validation and coverage of data/, bundle freshness)
+#   1. the data check (validation and coverage of data/, bundle freshness), and the figure
+#      generator reproducing the committed figure (Python from PyPI, in .venv)
 #   2. native tests of the model, validation, lookups and figure (cargo test)
 #   3. browser tests of the components (wasm-bindgen-test in headless Chromium)
 #   4. end-to-end tests of the release build (Playwright in Debian's Chromium)
@@ -15,6 +16,7 @@ trap 'rm -rf "$logs"' EXIT
 
 printf '\n==> 1/4 data check\n'
 cargo run --quiet --bin atlas -- check
+scripts/mesh/check.sh
 
 printf '\n==> 2/4 native tests\n'
 cargo test 2>&1 | tee "$logs/native"

@@ -7,7 +7,6 @@ lightly shaded by the face normal) to check the segmentation.
 
 import colorsys
 
-import cairosvg
 import numpy as np
 
 from views import WIDTH, HEIGHT, TOWARDS_VIEWER
@@ -66,4 +65,6 @@ def segment_svg(verts2d, verts3d, quads, face_segment, names, view="front"):
 
 
 def png(svg, out):
+    import cairosvg  # only for previews: checking the generator (--no-png) needs no cairo
+
     cairosvg.svg2png(bytestring=svg.encode(), write_to=str(out), output_width=PX)
