@@ -56,6 +56,19 @@ fn find_all(root: &Element, selector: &str) -> Vec<Element> {
     (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into()).collect()
 }
 
+/// Let the app settle after an input: its effects run, and the panel, which follows the figure
+/// a frame later, is drawn.
+async fn settle() {
+    leptos::task::tick().await;
+    for _ in 0..2 {
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    }
+    leptos::task::tick().await;
+}
+
 /// A real bubbling click, as Leptos delegates events to the document.
 fn click(el: &Element) {
     let init = web_sys::MouseEventInit::new();
@@ -68,7 +81,7 @@ fn click(el: &Element) {
 async fn choosing_a_zone_lists_the_muscles_that_refer_there() {
     let (root, _mounted) = explorer_at("");
     click(&find(&root, r#"[data-zone="head.temple"][data-side="left"]"#));
-    leptos::task::tick().await;
+    settle().await;
 
     let zone = find(&root, r#"[data-zone="head.temple"][data-side="left"]"#);
     assert_eq!(zone.get_attribute("data-state").as_deref(), Some("selected"));
@@ -86,7 +99,7 @@ async fn choosing_a_zone_lists_the_muscles_that_refer_there() {
 async fn choosing_a_muscle_marks_its_trigger_points_and_zones() {
     let (root, _mounted) = explorer_at("");
     click(&find(&root, "[data-testid=muscle-link-upper-trapezius]"));
-    leptos::task::tick().await;
+    settle().await;
 
     for side in ["left", "right"] {
         let shape = find(&root, &format!(r#"[data-muscle="upper-trapezius"][data-side="{side}"]"#));
@@ -104,7 +117,7 @@ async fn choosing_a_muscle_marks_its_trigger_points_and_zones() {
 
     // One side only: the other side's marks and zones go away.
     click(&find(&root, r#"[data-testid=muscle-panel] [aria-label="Side shown"] button:nth-child(2)"#));
-    leptos::task::tick().await;
+    settle().await;
     let right_temple = find(&root, r#"[data-zone="head.temple"][data-side="right"]"#);
     assert_eq!(right_temple.get_attribute("data-state").as_deref(), Some("none"));
     assert!(find_all(&root, r#"[data-trigger-point][data-side="right"]"#).is_empty());
@@ -115,7 +128,7 @@ async fn choosing_a_muscle_marks_its_trigger_points_and_zones() {
 #[wasm_bindgen_test]
 async fn an_unknown_muscle_in_a_link_gets_a_friendly_message() {
     let (root, _mounted) = explorer_at("?muscle=upper-trapezuis");
-    leptos::task::tick().await;
+    settle().await;
     let notice = find(&root, "[data-testid=not-found]");
     let text = notice.text_content().unwrap();
     assert!(text.contains("upper-trapezuis") && text.contains("Did you mean Upper trapezius?"), "{text}");
@@ -136,7 +149,7 @@ async fn a_load_error_names_the_problems_and_offers_a_retry() {
     assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
     assert_eq!(find_all(&root, "[data-testid=load-error] li").len(), 2);
     click(&find(&root, "[data-testid=load-error] button"));
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(retries.get_untracked(), 1);
     root.remove();
 }
@@ -145,9 +158,9 @@ async fn a_load_error_names_the_problems_and_offers_a_retry() {
 async fn tapping_two_places_draws_them_and_ranks_candidates() {
     let (root, _mounted) = explorer_at("");
     click(&find(&root, r#"[data-view=front] [data-zone="head.temple"][data-side="left"]"#));
-    leptos::task::tick().await;
+    settle().await;
     click(&find(&root, r#"[data-view=back] [data-zone="neck.back"][data-side="left"]"#));
-    leptos::task::tick().await;
+    settle().await;
 
     assert_eq!(find_all(&root, r#"[data-drawn="true"]"#).len() >= 2, true);
     let candidates = find_all(&root, "[data-testid=candidates] li");
@@ -163,7 +176,7 @@ async fn tapping_two_places_draws_them_and_ranks_candidates() {
     );
     // Tapping a drawn place again takes it out.
     click(&find(&root, r#"[data-view=front] [data-zone="head.temple"][data-side="left"]"#));
-    leptos::task::tick().await;
+    settle().await;
     assert!(find_all(&root, "[data-testid=candidates]").is_empty());
     assert!(!find_all(&root, "[data-testid=referrals]").is_empty(), "one place left: the single-zone list");
     root.remove();
@@ -182,7 +195,7 @@ async fn search_lists_results_as_you_type() {
     })
     .unwrap();
     input.dispatch_event(&ev).unwrap();
-    leptos::task::tick().await;
+    settle().await;
     let results = find_all(&root, "[data-testid=search-results] li");
     assert!(!results.is_empty());
     assert!(results[0].text_content().unwrap().contains("Sternocleidomastoid"));

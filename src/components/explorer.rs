@@ -102,11 +102,19 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
         view! { {now} {later} }
     };
 
+    // The panel follows the selection on the frame after the figure has answered it: a tap
+    // paints its zone or pattern at once, and the words, which take longer to lay out, come a
+    // frame later rather than holding the figure back.
+    let settled = RwSignal::new(selection.get_untracked());
+    Effect::new(move |_| {
+        let next = selection.get();
+        request_animation_frame(move || request_animation_frame(move || settled.set(next)));
+    });
     // The panel is rebuilt when what is shown changes kind, not on every zone painted into a
     // drawing (the drawing panel follows the drawing itself).
     let shown = Memo::new({
         let atlas = atlas.clone();
-        move |_| match selection.get() {
+        move |_| match settled.get() {
             s @ Selection::Drawing { .. } if s.not_found(&atlas).is_none() => Selection::Drawing { zones: Vec::new() },
             other => other,
         }
