@@ -150,8 +150,8 @@ try {
   const muscleMode = async (page) => { await page.getByRole('button', { name: 'Muscles', exact: true }).click(); };
   const interactions = [
     ['choose a zone', none, clicking(['[data-view=front] [data-zone="head.temple"][data-side="left"]', '[data-view=back] [data-zone="foot.heel"][data-side="right"]']), ['pointerdown']],
-    ['choose a muscle', muscleMode, clicking(['[data-muscle="upper-trapezius"][data-side="left"]', '[data-muscle="soleus"][data-side="right"]']), ['click']],
-    ['paint zones', none, painting(['[data-view=back] [data-zone="neck.back"][data-side="left"]', '[data-view=back] [data-zone="shoulder.top"][data-side="left"]',
+    ['choose a muscle', muscleMode, clicking(['[data-view=back] [data-muscle="upper-trapezius"][data-side="left"]', '[data-view=back] [data-muscle="soleus"][data-side="right"]']), ['click']],
+    ['paint zones', none, painting(['[data-view=back] [data-zone="neck.back"][data-side="left"]', '[data-view=back] [data-zone="back.scapula-top"][data-side="left"]',
       '[data-view=back] [data-zone="back.scapula"][data-side="left"]', '[data-view=back] [data-zone="back.mid"][data-side="left"]']), ['pointerdown', 'pointermove']],
     ['type a search', none, typing(['sternocleidomastoid', 'pain behind the eye']), ['input']],
   ];

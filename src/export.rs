@@ -83,7 +83,7 @@ pub fn figure_svg(atlas: &Atlas, highlight: &Highlight, title: &str) -> String {
                 if highlight.is_muscle_selected(&m.id, side) {
                     let dash = if m.depth == Depth::Deep { " stroke-dasharray=\"1.5 1\"" } else { "" };
                     s.push_str(&format!(
-                        "<path d=\"{}\" fill=\"#7828a0\" fill-opacity=\"0.35\" stroke=\"#5b21b6\" stroke-width=\"0.9\" clip-path=\"url(#c{i})\"{dash}/>",
+                        "<path d=\"{}\" fill=\"#7828a0\" fill-opacity=\"0.35\" stroke=\"#5b21b6\" stroke-width=\"0.9\"{dash}/>",
                         smooth_path(&v.place(&shape.points, side))
                     ));
                 }

@@ -51,18 +51,24 @@ pub fn url_selection() -> RwSignal<Selection> {
 
     Effect::new(move |_| {
         let query = selection.with(Selection::to_query);
-        if query != current_query() {
+        let replace = REPLACE_NEXT.with(|r| r.replace(false));
+        // Written on the next frame: a history entry costs the browser a few milliseconds,
+        // which the figure's answer to a tap should not wait for.
+        request_animation_frame(move || {
+            if query == current_query() {
+                return;
+            }
             let Some(window) = web_sys::window() else { return };
             let Ok(history) = window.history() else { return };
             let path = window.location().pathname().unwrap_or_else(|_| "/".into());
             let url = format!("{path}{query}");
             // A history API failure leaves the URL behind the screen, nothing worse.
-            let _ = if REPLACE_NEXT.with(|r| r.replace(false)) {
+            let _ = if replace {
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
             } else {
                 history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
             };
-        }
+        });
     });
 
     if let Some(window) = web_sys::window() {

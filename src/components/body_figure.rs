@@ -380,9 +380,10 @@ pub fn BodyFigure(
                 <g class="body-figure__zones" clip-path=format!("url(#{clip})") node_ref=zone_group inner_html=zone_markup></g>
                 <path class="body-figure__outline" d=body></path>
                 <g class="body-figure__details" aria-hidden="true" inner_html=markup::details(&v)></g>
-                // Muscles are clipped to the body too: an outline carried over from an older
-                // drawing may overhang the skin by a little.
-                <g class="body-figure__muscles" clip-path=format!("url(#{clip})") node_ref=muscle_group inner_html=muscle_markup></g>
+                // Muscles are not clipped: a clip path over hundreds of shapes made every
+                // pointer event's hit test several milliseconds slower. Outlines stay inside
+                // the body by review.
+                <g class="body-figure__muscles" node_ref=muscle_group inner_html=muscle_markup></g>
                 <g class="body-figure__marks">{marks}</g>
             </svg>
             {zoom_controls}

@@ -129,13 +129,34 @@ fn fmt_point(p: Point) -> String {
 /// A coordinate to one decimal place, written with integer arithmetic: float formatting would
 /// add kilobytes to the browser build for no visible gain.
 pub fn coordinate(v: f32) -> String {
+    let mut s = String::with_capacity(8);
+    push_coordinate(&mut s, v);
+    s
+}
+
+/// Append a coordinate as `coordinate` writes it, without allocating: long paths are written
+/// on every tap.
+pub fn push_coordinate(out: &mut String, v: f32) {
     let tenths = (v * 10.0).round() as i64;
-    let sign = if tenths < 0 { "-" } else { "" };
-    let (whole, frac) = (tenths.abs() / 10, tenths.abs() % 10);
-    if frac == 0 {
-        format!("{sign}{whole}")
-    } else {
-        format!("{sign}{whole}.{frac}")
+    if tenths < 0 {
+        out.push('-');
+    }
+    let (whole, frac) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+    let mut digits = [0u8; 20];
+    let mut n = whole;
+    let mut len = 0;
+    loop {
+        digits[len] = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[..len].iter().rev().map(|d| *d as char));
+    if frac != 0 {
+        out.push('.');
+        out.push((b'0' + frac as u8) as char);
     }
 }
 
@@ -165,6 +186,8 @@ mod tests {
         assert_eq!(coordinate(118.26), "118.3");
         assert_eq!(coordinate(-0.04), "0");
         assert_eq!(coordinate(-2.55), "-2.6");
+        assert_eq!(coordinate(1234.05), "1234.1");
+        assert_eq!(coordinate(-0.5), "-0.5");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! and chain what is left into rings.
 
 use super::geometry::Point;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A point on a grid of hundredths of a unit, so that shared edges compare exactly.
 type Key = (i64, i64);
@@ -70,9 +70,9 @@ fn on_segment(a: Key, b: Key, v: Key) -> bool {
 /// way and holes the other, so the nonzero fill rule draws them right.
 pub fn union(polygons: &[&[Point]]) -> Vec<Vec<Point>> {
     let rings: Vec<Vec<Key>> = polygons.iter().map(|p| normalised(p)).filter(|r| r.len() >= 3).collect();
-    let corners: Vec<Key> = rings.iter().flatten().copied().collect();
+    let corners = Corners::new(&rings);
     // Directed edges left after shared ones cancel, counted.
-    let mut edges: BTreeMap<(Key, Key), i32> = BTreeMap::new();
+    let mut edges: HashMap<(Key, Key), i32> = HashMap::new();
     let mut add = |a: Key, b: Key| {
         if let Some(n) = edges.get_mut(&(b, a)) {
             *n -= 1;
@@ -87,7 +87,7 @@ pub fn union(polygons: &[&[Point]]) -> Vec<Vec<Point>> {
         for i in 0..ring.len() {
             let (a, b) = (ring[i], ring[(i + 1) % ring.len()]);
             // Where a neighbour's corner sits on this edge (a T-junction), split it there.
-            let mut cuts: Vec<Key> = corners.iter().copied().filter(|&v| on_segment(a, b, v)).collect();
+            let mut cuts = corners.on(a, b);
             let along = |v: &Key| (v.0 - a.0) * (b.0 - a.0) + (v.1 - a.1) * (b.1 - a.1);
             cuts.sort_by_key(along);
             cuts.dedup();
@@ -101,8 +101,48 @@ pub fn union(polygons: &[&[Point]]) -> Vec<Vec<Point>> {
     chain(edges)
 }
 
+/// Every corner of the polygons, bucketed on a coarse grid, so that finding the corners that lie
+/// on an edge looks only near the edge: a tap recomputes patterns of thousands of edges.
+struct Corners {
+    cells: HashMap<Key, Vec<Key>>,
+}
+
+/// A bucket's side, in grid steps (two view units).
+const CELL: i64 = 200;
+
+impl Corners {
+    fn new(rings: &[Vec<Key>]) -> Corners {
+        let mut cells: HashMap<Key, Vec<Key>> = HashMap::new();
+        for &k in rings.iter().flatten() {
+            let cell = cells.entry((k.0.div_euclid(CELL), k.1.div_euclid(CELL))).or_default();
+            if !cell.contains(&k) {
+                cell.push(k);
+            }
+        }
+        Corners { cells }
+    }
+
+    /// The corners lying on the edge a-b, strictly between its ends.
+    fn on(&self, a: Key, b: Key) -> Vec<Key> {
+        let (x0, x1) = ((a.0.min(b.0) - 2).div_euclid(CELL), (a.0.max(b.0) + 2).div_euclid(CELL));
+        let (y0, y1) = ((a.1.min(b.1) - 2).div_euclid(CELL), (a.1.max(b.1) + 2).div_euclid(CELL));
+        let mut out = Vec::new();
+        for cx in x0..=x1 {
+            for cy in y0..=y1 {
+                if let Some(cell) = self.cells.get(&(cx, cy)) {
+                    out.extend(cell.iter().copied().filter(|&v| on_segment(a, b, v)));
+                }
+            }
+        }
+        out
+    }
+}
+
 /// Follow the remaining edges into closed rings.
-fn chain(edges: BTreeMap<(Key, Key), i32>) -> Vec<Vec<Point>> {
+fn chain(edges: HashMap<(Key, Key), i32>) -> Vec<Vec<Point>> {
+    // Sorted, so the rings (and the path drawn) are the same on every run.
+    let mut edges: Vec<_> = edges.into_iter().collect();
+    edges.sort_unstable();
     let mut out_of: BTreeMap<Key, Vec<Key>> = BTreeMap::new();
     for ((a, b), n) in edges {
         for _ in 0..n.max(0) {

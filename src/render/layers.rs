@@ -3,7 +3,7 @@
 //! pattern reads as one area, as the Trigger Point Manual draws it, not as a grid of tiles.
 
 use crate::highlight::Highlight;
-use crate::model::geometry::{coordinate, Point};
+use crate::model::geometry::{push_coordinate, Point};
 use crate::model::outline::{rounded, union};
 use crate::model::{Side, Strength, View, ZoneId};
 
@@ -57,19 +57,40 @@ impl Layers {
     }
 }
 
+/// How far a corner may sit off the line through its neighbours and still be dropped before
+/// rounding, in view units: well under a pixel, and it halves the points of a mesh zone's edge.
+const STRAIGHT_ENOUGH: f32 = 0.15;
+
 /// The rounded union of the polygons as path data.
 fn shape(polygons: &[&[Point]]) -> String {
     let mut d = String::new();
     for ring in union(polygons) {
-        for (i, p) in rounded(&ring, ROUNDING, 3).into_iter().enumerate() {
+        for (i, p) in rounded(&nearly_straight_dropped(&ring), ROUNDING, 3).into_iter().enumerate() {
             d.push(if i == 0 { 'M' } else { 'L' });
-            d.push_str(&coordinate(p[0]));
+            push_coordinate(&mut d, p[0]);
             d.push(',');
-            d.push_str(&coordinate(p[1]));
+            push_coordinate(&mut d, p[1]);
         }
         d.push('Z');
     }
     d
+}
+
+/// The ring without the corners that lie (almost) on the line between the corners kept before
+/// and after them: each pass of rounding doubles the corners, so fewer make a tap cheaper.
+fn nearly_straight_dropped(ring: &[Point]) -> Vec<Point> {
+    let mut kept: Vec<Point> = Vec::with_capacity(ring.len());
+    for (i, &p) in ring.iter().enumerate() {
+        let next = ring[(i + 1) % ring.len()];
+        let Some(&prev) = kept.last().or(ring.last()) else { continue };
+        let (dx, dy) = (next[0] - prev[0], next[1] - prev[1]);
+        let len = (dx * dx + dy * dy).sqrt();
+        let off = if len == 0.0 { 0.0 } else { ((p[0] - prev[0]) * dy - (p[1] - prev[1]) * dx).abs() / len };
+        if off > STRAIGHT_ENOUGH || i == 0 {
+            kept.push(p);
+        }
+    }
+    if kept.len() >= 3 { kept } else { ring.to_vec() }
 }
 
 /// The rings of a path written by `shape`, for tests and hit checks.
