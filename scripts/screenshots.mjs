@@ -12,8 +12,8 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-async function shot(name, query, { width = 1280, height = 900, full = false, act, element } = {}) {
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: width < 500 ? 2 : 1 });
+async function shot(name, query, { width = 1280, height = 900, full = false, act, element, scale } = {}) {
+  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: scale ?? (width < 500 ? 2 : 1) });
   await page.goto(base + query);
   await page.waitForSelector('svg [data-zone]', { state: 'attached' });
   if (act) await act(page);
@@ -34,21 +34,23 @@ await shot('clinician-low-back-desktop', '?muscle=quadratus-lumborum');
 await shot('clinician-low-back-phone', '?muscle=quadratus-lumborum', { width: 390, height: 844, full: true });
 await shot('clinician-compare-low-back', '?compare=quadratus-lumborum,gluteus-medius,iliopsoas,piriformis', { height: 760 });
 await shot('screenshot-desktop', '?muscle=upper-trapezius&side=left');
-// One muscle of each region on all five views, so every view is seen with something on it.
+// One muscle of each region on all five views, at desktop and phone widths (the phone at one
+// device pixel per CSS pixel, to keep the files small), so every view is seen with something on it.
 for (const [name, query] of [
   ['region-head-neck-masseter', '?muscle=masseter'],
   ['region-head-neck-sternocleidomastoid', '?muscle=sternocleidomastoid'],
+  ['region-head-neck-upper-trapezius', '?muscle=upper-trapezius'],
   ['region-shoulder-arm-infraspinatus', '?muscle=infraspinatus'],
-  ['region-shoulder-arm-deltoid', '?muscle=deltoid'],
   ['region-forearm-hand-brachioradialis', '?muscle=brachioradialis'],
   ['region-torso-pectoralis-major', '?muscle=pectoralis-major'],
+  ['region-low-back-hip-quadratus-lumborum', '?muscle=quadratus-lumborum'],
   ['region-low-back-hip-gluteus-minimus', '?muscle=gluteus-minimus'],
-  ['region-thigh-knee-rectus-femoris', '?muscle=rectus-femoris'],
   ['region-thigh-knee-vastus-lateralis', '?muscle=vastus-lateralis'],
-  ['region-leg-foot-peroneus-longus', '?muscle=peroneus-longus'],
+  ['region-leg-foot-soleus', '?muscle=soleus'],
   ['region-leg-foot-flexor-digitorum-brevis', '?muscle=flexor-digitorum-brevis'],
 ]) {
   await shot(name, query, { element: '.explorer__figures' });
+  await shot(`${name}-phone`, query, { width: 390, height: 844, element: '.explorer__figures', scale: 1 });
 }
 // The side view on a phone.
 await shot('side-view-phone', '?muscle=gluteus-minimus', { width: 390, height: 844, element: '[data-view=side]' });
