@@ -8,7 +8,7 @@ mod shapes;
 
 use crate::highlight::Highlight;
 use crate::model::geometry::{coordinate, smooth_path, Point};
-use crate::model::{Atlas, MuscleId, Side, ViewId, ZoneId};
+use crate::model::{Atlas, Depth, MuscleId, Side, ViewId, ZoneId};
 use crate::render::layers::{zone_instances, Layers};
 use crate::render::markup::{self, zone_state};
 use crate::zoom::Zoom;
@@ -333,12 +333,37 @@ pub fn BodyFigure(
         })
     };
 
+    let view_box = move || {
+        let [x, y, w, h] = zoom.get().view_box();
+        format!("{} {} {} {}", coordinate(x), coordinate(y), coordinate(w), coordinate(h))
+    };
+    let overlay_clip = format!("overlay-{clip}");
+    // The chosen muscle, drawn strongly on the overlay (its shape beneath keeps its state for
+    // assistive technology and tests, but does not change how it looks).
+    let chosen_muscle = {
+        let (atlas, v) = (atlas.clone(), v.clone());
+        let chosen = Memo::new(move |_| highlight.with(|h| h.muscle.clone()));
+        move || {
+            chosen.with(|c| {
+                let Some((id, sides)) = c else { return Vec::new() };
+                let Some(m) = atlas.muscle(id) else { return Vec::new() };
+                let Some(shape) = m.shape_on(view) else { return Vec::new() };
+                let class = if m.depth == Depth::Deep { "chosen-muscle chosen-muscle--deep" } else { "chosen-muscle" };
+                sides
+                    .iter()
+                    .map(|&side| view! { <path class=class d=smooth_path(&v.place(&shape.points, side))></path> })
+                    .collect::<Vec<_>>()
+            })
+        }
+    };
+
     view! {
         <figure
             class=move || if has_content.get() { "body-figure" } else { "body-figure body-figure--empty" }
             data-view=name
         >
             <figcaption class="body-figure__caption">{caption}</figcaption>
+            <div class="body-figure__stage">
             <svg
                 class=move || {
                     format!(
@@ -348,10 +373,7 @@ pub fn BodyFigure(
                         if zoom.get().is_zoomed() { " body-figure__svg--zoomed" } else { "" },
                     )
                 }
-                viewBox=move || {
-                    let [x, y, w, h] = zoom.get().view_box();
-                    format!("{} {} {} {}", coordinate(x), coordinate(y), coordinate(w), coordinate(h))
-                }
+                viewBox=view_box
                 data-zoom=move || coordinate(zoom.get().scale)
                 on:pointerdown=on_pointer_down
                 on:pointermove=on_pointer_move
@@ -372,20 +394,35 @@ pub fn BodyFigure(
                     </clipPath>
                 </defs>
                 <path class="body-figure__body" d=body.clone()></path>
-                <g class="body-figure__layers" clip-path=format!("url(#{clip})") aria-hidden="true">
-                    <path class="layer layer--spillover" d=move || layers.with(|l| l.spillover.clone())></path>
-                    <path class="layer layer--essential" d=move || layers.with(|l| l.essential.clone())></path>
-                    <path class="layer layer--drawn" d=move || layers.with(|l| l.drawn.clone())></path>
-                </g>
                 <g class="body-figure__zones" clip-path=format!("url(#{clip})") node_ref=zone_group inner_html=zone_markup></g>
-                <path class="body-figure__outline" d=body></path>
+                <path class="body-figure__outline" d=body.clone()></path>
                 <g class="body-figure__details" aria-hidden="true" inner_html=markup::details(&v)></g>
                 // Muscles are not clipped: a clip path over hundreds of shapes made every
                 // pointer event's hit test several milliseconds slower. Outlines stay inside
                 // the body by review.
                 <g class="body-figure__muscles" node_ref=muscle_group inner_html=muscle_markup></g>
+            </svg>
+            <svg
+                class=move || if mirrored.get() { "body-figure__overlay body-figure__overlay--mirrored" } else { "body-figure__overlay" }
+                viewBox=view_box
+                role="group"
+                aria-label=format!("Trigger points on the {lower} view")
+            >
+                <defs>
+                    <clipPath id=overlay_clip.clone()>
+                        <path d=body.clone()></path>
+                    </clipPath>
+                </defs>
+                <g class="body-figure__layers" clip-path=format!("url(#{overlay_clip})") aria-hidden="true">
+                    <path class="layer layer--spillover" d=move || layers.with(|l| l.spillover.clone())></path>
+                    <path class="layer layer--essential" d=move || layers.with(|l| l.essential.clone())></path>
+                    <path class="layer layer--drawn" d=move || layers.with(|l| l.drawn.clone())></path>
+                </g>
+                <path class="body-figure__outline" d=body aria-hidden="true"></path>
+                <g class="body-figure__chosen" aria-hidden="true">{chosen_muscle}</g>
                 <g class="body-figure__marks">{marks}</g>
             </svg>
+            </div>
             {zoom_controls}
         </figure>
     }

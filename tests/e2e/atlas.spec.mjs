@@ -88,11 +88,11 @@ test('a pattern is drawn as one shape over its zones, and a tap just outside the
   await atlas.open('?muscle=upper-trapezius&side=left');
   const front = page.locator('[data-view=front]');
   await expect(atlas.zone('head.temple', 'left', 'front')).toHaveAttribute('data-state', 'essential');
-  // The essential area is one solid path laid under the zones; the zones' own points lie in it.
+  // The essential area is one solid path laid over the figure; the zones' own points lie in it.
   const share = await page.evaluate(() => {
-    const svg = document.querySelector('[data-view=front] svg');
-    const layer = svg.querySelector('.layer--essential');
-    const zone = svg.querySelector('[data-zone="head.temple"][data-side="left"]');
+    // The pattern is on the overlay, which shares the figure's view box.
+    const layer = document.querySelector('[data-view=front] .layer--essential');
+    const zone = document.querySelector('[data-view=front] [data-zone="head.temple"][data-side="left"]');
     const box = zone.getBBox();
     let hits = 0, tries = 0;
     for (let i = 0; i < 400; i++) {
@@ -317,7 +317,7 @@ test('search finds muscles and places as people type them, typos included', asyn
 test('zoom and pan: buttons, keys, the wheel with Ctrl, and a two-finger pinch', async ({ page }) => {
   const atlas = new AtlasPage(page);
   await atlas.open();
-  const svg = page.locator('[data-view=front] svg');
+  const svg = page.locator('[data-view=front] svg.body-figure__svg');
   const viewBox = () => svg.getAttribute('viewBox');
   expect(await viewBox()).toBe('0 0 200 500');
   await page.getByRole('button', { name: 'Zoom in on the front view' }).click();

@@ -36,9 +36,9 @@ test('the printed handout shows the figure, where to press and what to do, witho
   await expect(page.getByRole('searchbox')).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Muscles' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Copy link' })).toBeHidden();
-  await expect(page.locator('[data-view=back] svg')).toBeVisible();
+  await expect(page.locator('[data-view=back] svg.body-figure__svg')).toBeVisible();
   // Views with nothing on them are left out of the handout.
-  await expect(page.locator('[data-view=sole] svg')).toBeHidden();
+  await expect(page.locator('[data-view=sole] svg.body-figure__svg')).toBeHidden();
   await expect(atlas.marks('infraspinatus').first()).toBeVisible();
   await expect(atlas.musclePanel()).toContainText('What you can do');
   await expect(page.getByText('A reference, not a diagnosis.')).toBeVisible();
@@ -53,10 +53,10 @@ test('the mirror switch flips the figure and says so, and is remembered', async 
   await expect(caption).toHaveText("Front: the patient's right is on your left");
   await page.getByRole('button', { name: 'Mirror view' }).click();
   await expect(caption).toHaveText("Front: the patient's right is on your right");
-  await expect(page.locator('[data-view=front] svg')).toHaveClass(/mirrored/);
+  await expect(page.locator('[data-view=front] svg.body-figure__svg')).toHaveClass(/mirrored/);
   // The left temple is still the left temple: only the picture moved.
   const box = await atlas.zone('head.temple', 'left', 'front').boundingBox();
-  const figure = await page.locator('[data-view=front] svg').boundingBox();
+  const figure = await page.locator('[data-view=front] svg.body-figure__svg').boundingBox();
   expect(box.x + box.width / 2).toBeLessThan(figure.x + figure.width / 2);
   await page.reload();
   await expect(caption).toHaveText("Front: the patient's right is on your right");
