@@ -5,16 +5,12 @@
 use crate::highlight::Highlight;
 use crate::model::geometry::{coordinate, smooth_path};
 use crate::render::layers::{zone_instances, Layers};
+use crate::render::markup::xml;
 use crate::model::{Atlas, Depth, Side, ViewId};
 
 const GAP: f32 = 20.0;
 const HEADER: f32 = 40.0;
 const FOOTER: f32 = 56.0;
-
-/// Escape text for XML.
-fn xml(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 /// An SVG document of the front and back views (and the side, head and soles when they add
 /// something) showing `highlight`, headed by `title`.

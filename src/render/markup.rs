@@ -7,8 +7,8 @@ use super::layers::ZoneInstance;
 use crate::model::geometry::{polygon_path, smooth_path};
 use crate::model::{Atlas, Depth, MuscleId, Side, View};
 
-/// Escape text for an XML attribute.
-fn attr(s: &str) -> String {
+/// Escape text for XML, in an attribute or between tags (the saved figure uses it too).
+pub fn xml(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
@@ -32,9 +32,9 @@ pub fn zones(atlas: &Atlas, zones: &[ZoneInstance]) -> String {
              role=\"button\" tabindex=\"-1\" aria-label=\"{}\" aria-pressed=\"false\"></path>",
             polygon_path(&z.points),
             zone_class("none", false),
-            attr(z.zone.as_str()),
+            xml(z.zone.as_str()),
             z.side.as_str(),
-            attr(&label),
+            xml(&label),
         ));
     }
     out
@@ -65,10 +65,10 @@ pub fn muscles(atlas: &Atlas, view: &View) -> (Vec<MuscleInstance>, String) {
                  role=\"button\" tabindex=\"-1\" aria-label=\"{}\" aria-pressed=\"false\"></path>",
                 smooth_path(&view.place(&shape.points, side)),
                 muscle_class(deep, false),
-                attr(m.id.as_str()),
+                xml(m.id.as_str()),
                 side.as_str(),
                 if deep { "deep" } else { "superficial" },
-                attr(&label),
+                xml(&label),
             ));
             instances.push(MuscleInstance { muscle: m.id.clone(), side, deep });
         }
