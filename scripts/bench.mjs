@@ -151,8 +151,9 @@ try {
   const interactions = [
     ['choose a zone', none, clicking(['[data-view=front] [data-zone="head.temple"][data-side="left"]', '[data-view=back] [data-zone="foot.heel"][data-side="right"]']), ['pointerdown']],
     ['choose a muscle', muscleMode, clicking(['[data-view=back] [data-muscle="upper-trapezius"][data-side="left"]', '[data-view=back] [data-muscle="soleus"][data-side="right"]']), ['click']],
-    ['paint zones', none, painting(['[data-view=back] [data-zone="neck.back"][data-side="left"]', '[data-view=back] [data-zone="back.scapula-top"][data-side="left"]',
-      '[data-view=back] [data-zone="back.scapula"][data-side="left"]', '[data-view=back] [data-zone="back.mid"][data-side="left"]']), ['pointerdown', 'pointermove']],
+    // Zones that every build since the first mesh figure has, so builds can be compared.
+    ['paint zones', none, painting(['[data-view=back] [data-zone="knee.back"][data-side="left"]', '[data-view=back] [data-zone="calf.upper"][data-side="left"]',
+      '[data-view=back] [data-zone="calf.lower"][data-side="left"]', '[data-view=back] [data-zone="ankle.back"][data-side="left"]']), ['pointerdown', 'pointermove']],
     ['type a search', none, typing(['sternocleidomastoid', 'pain behind the eye']), ['input']],
   ];
   for (const [what, setup, act, types] of interactions) {

@@ -11,6 +11,7 @@ pub mod lookup;
 pub mod outline;
 pub mod muscle;
 pub mod page;
+pub mod parts;
 pub mod rank;
 pub mod search;
 pub mod source;

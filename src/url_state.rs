@@ -107,6 +107,25 @@ impl Selection {
         }
     }
 
+    /// The same selection naming drawn zones only, if it names a divided zone (an old link, or
+    /// a search for "outside of the thigh"): the zone becomes its parts. `None` if unchanged.
+    pub fn with_parts(&self, atlas: &Atlas) -> Option<Selection> {
+        let drawn = self.drawn();
+        let divided = |z: &ZoneId| atlas.zone(z).is_some_and(|z| !z.parts.is_empty());
+        if !drawn.iter().any(|(z, _)| divided(z)) {
+            return None;
+        }
+        let mut zones: Vec<(ZoneId, Side)> = Vec::new();
+        for (z, side) in drawn {
+            for part in atlas.leaves(&z) {
+                if !zones.contains(&(part.clone(), side)) {
+                    zones.push((part, side));
+                }
+            }
+        }
+        Some(Selection::drawing(zones))
+    }
+
     /// The zones this selection has drawn (one for a zone, none for a muscle or page).
     pub fn drawn(&self) -> Vec<(ZoneId, Side)> {
         match self {

@@ -5,6 +5,7 @@
 use std::path::Path;
 use trigger_atlas::authoring::load_dir;
 use trigger_atlas::model::{Atlas, LoadError, MuscleId, Side, SourceId, Strength, ZoneId};
+use trigger_atlas::url_state::Selection;
 
 fn shipped() -> Atlas {
     load_dir(Path::new("data")).expect("data/ parses")
@@ -44,7 +45,7 @@ fn bundle_the_app_loads_is_up_to_date() {
         bundled == shipped().to_json(),
         "public/atlas.json is stale: run `cargo run --bin atlas -- bundle`"
     );
-    assert_eq!(Atlas::from_json(&bundled).expect("the bundle loads"), shipped());
+    assert_eq!(Atlas::from_json(&bundled).expect("the bundle loads"), shipped().checked().unwrap());
 }
 
 #[test]
@@ -174,9 +175,9 @@ fn the_general_pages_are_there_and_complete() {
 
 #[test]
 fn the_pain_guide_is_derived_from_the_trigger_points() {
-    let atlas = shipped();
+    let atlas = shipped().checked().unwrap();
     let guide = atlas.pain_guide();
-    assert_eq!(guide.len(), atlas.zones.len());
+    assert_eq!(guide.len(), atlas.zones.iter().filter(|z| z.parts.is_empty()).count());
     // A zone that some trigger point names has entries; each entry names a real referral.
     let named: std::collections::BTreeSet<_> = atlas
         .muscles
@@ -190,6 +191,35 @@ fn the_pain_guide_is_derived_from_the_trigger_points() {
             assert!(!referrals.is_empty(), "{} is referred to but the guide lists nothing", zone.id);
         }
         assert!(referrals.windows(2).all(|w| w[0].strength <= w[1].strength));
+    }
+}
+
+#[test]
+fn a_divided_zone_in_the_data_or_a_link_means_all_of_its_parts() {
+    let authored = shipped();
+    let atlas = authored.clone().checked().unwrap();
+    let outer = ZoneId::new("thigh.outer");
+    let parts = atlas.zone(&outer).unwrap().parts.clone();
+    assert_eq!(parts.len(), 2, "the outside of the thigh is drawn as an upper and a lower half");
+    // Vastus lateralis names the whole; once loaded its pattern covers both halves, and its
+    // page reads as the data was written.
+    let tp = |a: &Atlas| a.muscle(&MuscleId::new("vastus-lateralis")).unwrap().trigger_points[2].clone();
+    let (written, loaded) = (tp(&authored), tp(&atlas));
+    assert!(written.essential.iter().any(|t| t.zone == outer));
+    assert!(loaded.essential.iter().all(|t| t.zone != outer));
+    assert!(parts.iter().all(|p| loaded.essential.iter().any(|t| &t.zone == p)));
+    assert_eq!(atlas.collapsed(&loaded.essential), written.essential);
+    // An old link to the whole opens a drawing of its parts, on the same side.
+    let link = Selection::from_query("?zone=thigh.outer&side=left");
+    let expected: Vec<_> = parts.iter().map(|p| (p.clone(), Side::Left)).collect();
+    assert_eq!(link.with_parts(&atlas), Some(Selection::Drawing { zones: expected }));
+    assert_eq!(Selection::from_query("?zone=head.temple&side=left").with_parts(&atlas), None);
+    // Every divided zone is covered exactly by its parts on the figure: no part is missing.
+    let drawn: std::collections::HashSet<_> =
+        atlas.figure.views.iter().flat_map(|v| v.zones.iter().map(|z| &z.zone)).collect();
+    for z in atlas.zones.iter().filter(|z| !z.parts.is_empty()) {
+        assert!(!drawn.contains(&z.id), "{} is divided but drawn whole", z.id);
+        assert!(z.parts.iter().all(|p| drawn.contains(p)), "a part of {} is not drawn", z.id);
     }
 }
 

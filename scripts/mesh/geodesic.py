@@ -147,3 +147,54 @@ def check(verts, tris, labels, tri_ids, polys, label_names, mirror):
     empty = [label_names[i] for i in range(len(label_names)) if area[i] <= 0]
     return {"surface_dm2": float(tri_area.sum()), "tile_error_dm2": float(err),
             "lr_area_error_dm2": float(asym), "empty": empty, "area": area}
+
+
+def split(g, V, D, labels, parts, part_seeds, mirror):
+    """Divide the cells of divided zones among their parts; returns (D, labels) with each whole's
+    column replaced by one per part.
+
+    A part's distance is the whole's plus how much further the part's seeds are than the nearest
+    part's, measured inside the whole (its cell and one ring around it; across the rest of the
+    body only where the cell is out of reach inside): so the parts add up to the whole's cell
+    (their minimum is the whole's distance) and meet along smooth level sets of the difference
+    of their distances, like any other border. A seed outside the whole's cell moves to the
+    cell's vertex nearest to it."""
+    win = D.argmin(1)
+    cols, names = [], []
+    for j, (zone, side) in enumerate(labels):
+        if zone not in parts:
+            cols.append(D[:, j])
+            names.append((zone, side))
+            continue
+        assert side != "M", f"{zone}: midline zones cannot be divided"
+        if side == "R":        # read the left whole's parts through the mirror
+            for p in parts[zone]:
+                cols.append(None)
+                names.append((p, "R"))
+            continue
+        inside = win == j
+        ring = ((g + g.T) @ inside.astype(float) > 0) | inside  # g holds each edge once
+        keep = ring.astype(float)
+        gz = g.multiply(keep[:, None]).multiply(keep[None, :]).tocsr()
+        gz.eliminate_zeros()
+        cell = np.flatnonzero(inside)
+        d = []
+        for p in parts[zone]:
+            src = sorted({int(s) if inside[s] else
+                          int(cell[np.argmin(np.linalg.norm(V[cell] - V[s], axis=1))])
+                          for s in part_seeds[p]})
+            part_seeds[p] = src
+            near = dijkstra(gz, directed=False, indices=src, min_only=True)
+            far = dijkstra(g, directed=False, indices=src, min_only=True)
+            d.append(np.where(np.isfinite(near), near, far))
+        d = np.stack(d, 1)
+        extra = d - d.min(1, keepdims=True)
+        extra[~ring] = np.inf
+        for k, p in enumerate(parts[zone]):
+            cols.append(D[:, j] + extra[:, k])
+            names.append((p, "L"))
+    left = {z: k for k, (z, s) in enumerate(names) if s == "L"}
+    for k, (z, s) in enumerate(names):
+        if cols[k] is None:
+            cols[k] = cols[left[z]][mirror]
+    return np.stack(cols, 1), names

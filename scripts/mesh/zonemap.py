@@ -16,6 +16,7 @@ import shapely
 import coverage
 import geodesic
 import seedgeo
+import zoneparts
 import zones as rules
 import zoneviews
 from source import ROOT
@@ -24,15 +25,18 @@ SIDE = {"L": "left", "R": "right", "M": "midline"}
 
 
 def zone_table():
+    """(zones grown from seeds, midline ids, divided zone -> its parts)."""
     defs = tomllib.loads((ROOT / "data" / "zones.toml").read_text())["zone"]
-    ids = [d["id"] for d in defs]
+    parts = {d["id"]: d["parts"] for d in defs if d.get("parts")}
+    part_ids = {p for ps in parts.values() for p in ps}
+    ids = [d["id"] for d in defs if d["id"] not in part_ids]
     midline = {d["id"] for d in defs if d["laterality"] == "midline"}
-    return ids, midline
+    return ids, midline, parts
 
 
 def build(body, seg, verts, joints, found, proj, figure_views, log=print):
     t0 = time.time()
-    ids, midline = zone_table()
+    ids, midline, parts = zone_table()
     V = geodesic.symmetrise(verts, body.mirror)
     tris = geodesic.split_quads(body.quads, body.mirror)
     g = geodesic.graph(V, body.quads)
@@ -42,10 +46,13 @@ def build(body, seg, verts, joints, found, proj, figure_views, log=print):
     labels = []
     for z in sorted(ids):
         labels += [(z, "M")] if z in midline else [(z, "L"), (z, "R")]
-    index = {l: i for i, l in enumerate(labels)}
-    twin = {i: index[(z, {"L": "R", "R": "L", "M": "M"}[s])] for i, (z, s) in enumerate(labels)}
     D = geodesic.distances(g, labels, seeds, body.mirror)
     D = D - np.array([rules.RULES[z][2] for z, _ in labels])[None, :]
+    part_seeds = zoneparts.seeds(geo, parts)
+    D, labels = geodesic.split(g, V, D, labels, parts, part_seeds, body.mirror)
+    seeds.update(part_seeds)
+    index = {l: i for i, l in enumerate(labels)}
+    twin = {i: index[(z, {"L": "R", "R": "L", "M": "M"}[s])] for i, (z, s) in enumerate(labels)}
     lab, tri_ids, polys = geodesic.cut(V, tris, D)
     stats = geodesic.check(V, tris, lab, tri_ids, polys, labels, body.mirror)
     log(f"zones: {len(labels)} cells, {len(polys)} pieces, surface {stats['surface_dm2']:.2f} dm2,"
@@ -74,13 +81,24 @@ def build(body, seg, verts, joints, found, proj, figure_views, log=print):
                             max_points=max(sum(len(r) for r in s["rings"]) for s in shapes))
         log(f"zones {view}: {report[view]} ({time.time() - t0:.1f} s)")
 
+    def area(z):
+        if z in parts:
+            return sum(area(p) for p in parts[z])
+        return round(float(stats["area"][index[(z, "M" if z in midline else "L")]]) * 100, 1)
+
     zone_info = {}
     for z in sorted(ids):
         text, _, grow = rules.RULES[z]
         zone_info[z] = {"laterality": "midline" if z in midline else "bilateral",
-                        "rule": text, "grow_dm": grow, "seeds": seeds[z],
-                        "area_cm2": round(float(stats["area"][index[(z, "M" if z in midline
-                                                                      else "L")]]) * 100, 1)}
+                        "rule": text, "grow_dm": grow, "area_cm2": round(area(z), 1)}
+        if z in parts:
+            zone_info[z]["parts"] = parts[z]
+        else:
+            zone_info[z]["seeds"] = seeds[z]
+    for whole, names in parts.items():
+        for p in names:
+            zone_info[p] = {"laterality": "bilateral", "part_of": whole, "rule": zoneparts.RULES[p][0],
+                            "seeds": seeds[p], "area_cm2": area(p)}
     doc = {"views": out_views, "zones": zone_info, "check": report,
            "notes": "seeds: left-side (or symmetric midline) vertex ids of the body mesh; the "
                     "right zone's seeds are their hm08.mirror twins. rings: closed point lists "

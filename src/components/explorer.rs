@@ -21,6 +21,16 @@ use std::sync::Arc;
 pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
     let selection = url_selection();
     let index = Arc::new(AtlasIndex::new(&atlas));
+    // A link, saved drawing or search that names a divided zone draws its parts instead.
+    Effect::new({
+        let atlas = atlas.clone();
+        move |_| {
+            if let Some(parts) = selection.with(|s| s.with_parts(&atlas)) {
+                crate::app::history::replace_next_entry();
+                selection.set(parts);
+            }
+        }
+    });
     // A candidate being hovered or focused: its pattern is laid over the drawing.
     let preview = RwSignal::new(None::<(MuscleId, Side)>);
     Effect::new(move |_| {

@@ -23,7 +23,8 @@ pub fn MusclePanel(
         return ().into_any();
     };
     let zone_words = |targets: &[ZoneTarget]| -> String {
-        targets
+        atlas
+            .collapsed(targets)
             .iter()
             .map(|t| {
                 let name = atlas.zone(&t.zone).map(|z| z.name.clone()).unwrap_or_else(|| t.zone.to_string());

@@ -5,6 +5,7 @@ use super::figure::Figure;
 use super::ids::{MuscleId, SourceId, ZoneId};
 use super::muscle::Muscle;
 use super::page::Page;
+use super::parts;
 use super::source::Source;
 use super::validate::{self, Problem};
 use super::zone::{Laterality, Zone};
@@ -66,11 +67,12 @@ impl Atlas {
         atlas.checked()
     }
 
-    /// The atlas itself if it validates, or every problem.
+    /// The atlas itself if it validates, or every problem. Patterns that name a divided zone
+    /// come back naming its parts, so everything downstream sees only drawn zones.
     pub fn checked(self) -> Result<Atlas, LoadError> {
         let problems = validate::validate(&self);
         if problems.is_empty() {
-            Ok(self)
+            Ok(parts::expanded(self))
         } else {
             Err(LoadError::Invalid(problems))
         }

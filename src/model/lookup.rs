@@ -116,10 +116,12 @@ impl Atlas {
     }
 
     /// The pain guide: every zone with the muscles that refer to it, derived from the trigger
-    /// point data. Bilateral zones are listed once, for the left side (referral is mirrored).
+    /// point data. Bilateral zones are listed once, for the left side (referral is mirrored);
+    /// a divided zone is listed through its parts.
     pub fn pain_guide(&self) -> Vec<(&super::zone::Zone, Vec<Referral>)> {
         self.zones
             .iter()
+            .filter(|z| z.parts.is_empty())
             .map(|z| (z, self.referrals_to(&z.id, z.sides()[0])))
             .collect()
     }

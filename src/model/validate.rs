@@ -6,7 +6,7 @@ use super::figure::View;
 use super::geometry;
 use super::muscle::{Mark, Muscle, TriggerPoint};
 use super::suggest::did_you_mean;
-use super::zone::{Laterality, ZoneTarget};
+use super::zone::{Laterality, Zone, ZoneTarget};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 
@@ -135,6 +135,29 @@ fn check_zones(atlas: &Atlas, r: &mut Report) {
                 }
             }
         }
+        check_parts(atlas, z, &record, r);
+    }
+}
+
+/// A divided zone's parts are drawn zones of its own laterality, each part of one zone only.
+fn check_parts(atlas: &Atlas, zone: &Zone, record: &str, r: &mut Report) {
+    for p in &zone.parts {
+        match atlas.zone(p) {
+            None => r.add(record, "parts", format!("names unknown zone \"{p}\"")),
+            Some(part) if !part.parts.is_empty() => {
+                r.add(record, "parts", format!("zone \"{p}\" is itself divided; name its parts"))
+            }
+            Some(part) if part.laterality != zone.laterality => {
+                r.add(record, "parts", format!("zone \"{p}\" is {:?}, unlike the whole", part.laterality))
+            }
+            Some(_) => {}
+        }
+        if let Some(other) = atlas.zones.iter().find(|o| o.id != zone.id && o.parts.contains(p)) {
+            r.add(record, "parts", format!("zone \"{p}\" is also a part of {}", other.id));
+        }
+    }
+    if zone.parts.len() == 1 {
+        r.add(record, "parts", "a zone divided into one part is a rename: give it an alias instead");
     }
 }
 
@@ -263,6 +286,11 @@ fn check_targets(atlas: &Atlas, record: &str, field: &str, targets: &[ZoneTarget
             let s = did_you_mean(t.zone.as_str(), ids);
             r.add_with(record, field, format!("refers to unknown zone \"{}\"", t.zone), s);
         }
+        if let Some(whole) = atlas.zones.iter().find(|z| z.parts.contains(&t.zone)) {
+            if targets.iter().any(|o| o.zone == whole.id) {
+                r.add(record, field, format!("zone \"{}\" is part of \"{}\", which is listed too", t.zone, whole.id));
+            }
+        }
     }
 }
 
@@ -276,8 +304,12 @@ fn check_figure(atlas: &Atlas, r: &mut Report) {
         drawn_zones.extend(view.zones.iter().map(|z| &z.zone));
     }
     for z in &atlas.zones {
-        if !drawn_zones.contains(&z.id) {
+        let drawn = drawn_zones.contains(&z.id);
+        if z.parts.is_empty() && !drawn {
             r.add(format!("zone {}", z.id), "figure", "is not drawn on any view");
+        }
+        if !z.parts.is_empty() && drawn {
+            r.add(format!("zone {}", z.id), "figure", "is divided into parts, so only its parts are drawn");
         }
     }
 }

@@ -66,6 +66,11 @@ pub struct Zone {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     pub laterality: Laterality,
+    /// A zone that the figure divides more finely stands for its parts: it is drawn only
+    /// through them, and data or links that name it mean all of them. This keeps every zone id
+    /// that was ever used working after a split.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<ZoneId>,
 }
 
 impl Zone {

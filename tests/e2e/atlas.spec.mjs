@@ -63,20 +63,21 @@ test('a clinician picks a muscle on the figure: shape, marks, essential and spil
 test('the side view: tap the outside of the hip, and see a lateral muscle marked from the side', async ({ page }) => {
   const atlas = new AtlasPage(page);
   await atlas.open();
-  await atlas.clickShape(atlas.zone('hip.outer', 'right', 'side'));
-  await expect(page).toHaveURL(/\?zone=hip\.outer&side=right$/);
-  await expect(page.getByRole('heading', { name: 'Pain in the right outside of the hip' })).toBeVisible();
+  await atlas.clickShape(atlas.zone('hip.trochanter', 'right', 'side'));
+  await expect(page).toHaveURL(/\?zone=hip\.trochanter&side=right$/);
+  await expect(page.getByRole('heading', { name: 'Pain in the right bony point at the side of the hip' })).toBeVisible();
   const candidates = await atlas.referrals().evaluateAll((items) => items.map((li) => li.dataset.muscle));
   expect(candidates).toEqual(expect.arrayContaining(['gluteus-minimus', 'tensor-fasciae-latae']));
   // The tapped zone is shown as chosen on the side view.
-  await expect(atlas.zone('hip.outer', 'right', 'side')).toHaveAttribute('data-state', 'selected');
+  await expect(atlas.zone('hip.trochanter', 'right', 'side')).toHaveAttribute('data-state', 'selected');
 
   // A lateral hip muscle: its points marked from the side, its pattern on that side only.
 
   await page.goto('/?muscle=gluteus-minimus&side=right');
   await expect(atlas.muscle('gluteus-minimus', 'right', 'side')).toHaveAttribute('data-state', 'selected');
   await expect(page.locator('[data-view=side] [data-trigger-point^="gluteus-minimus/"][data-side="right"]').first()).toBeVisible();
-  for (const zone of ['hip.outer', 'thigh.outer', 'leg.outer']) {
+  // Its data names the outside of the hip, thigh and leg; the figure draws each in parts.
+  for (const zone of ['hip.trochanter', 'hip.outer-upper', 'thigh.outer-upper', 'thigh.outer-lower', 'leg.outer-upper', 'leg.outer-lower']) {
     await expect(atlas.zone(zone, 'right', 'side')).toHaveAttribute('data-state', 'essential');
     await expect(atlas.zone(zone, 'left', 'side')).toHaveAttribute('data-state', 'none');
   }
@@ -134,7 +135,7 @@ test('a pasted link restores the selection, and survives a reload', async ({ pag
   await expect(atlas.muscle('gluteus-minimus', 'right', 'front')).toHaveAttribute('data-state', 'selected');
   await page.reload();
   await expect(atlas.musclePanel().getByRole('heading', { level: 2 })).toHaveText('Gluteus minimus');
-  await expect(atlas.zone('thigh.outer', 'left', 'front')).toHaveAttribute('data-state', 'essential');
+  await expect(atlas.zone('thigh.outer-lower', 'left', 'front')).toHaveAttribute('data-state', 'essential');
   atlas.expectNoConsoleErrors();
 });
 
@@ -257,20 +258,31 @@ test('the guides explain trigger points and therapy, and the pain guide links to
   atlas.expectNoConsoleErrors();
 });
 
+test('an old link to a zone the figure now divides opens a drawing of its parts', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open('?zone=thigh.outer&side=left');
+  await expect(page).toHaveURL(/\?draw=left:thigh\.outer-upper,left:thigh\.outer-lower$/);
+  for (const part of ['thigh.outer-upper', 'thigh.outer-lower']) {
+    await expect(atlas.zone(part, 'left', 'side')).toHaveAttribute('data-drawn', 'true');
+  }
+  await expect(page.getByTestId('not-found')).toHaveCount(0);
+  atlas.expectNoConsoleErrors();
+});
+
 test('a patient draws their pain across several places and sees ranked, explained candidates', async ({ page }) => {
   const atlas = new AtlasPage(page);
   await atlas.open();
   // Tap the left temple, then drag from the back of the neck down to the top of the shoulder blade.
   await atlas.clickShape(atlas.zone('head.temple', 'left', 'front'));
   const from = await atlas.pointIn(atlas.zone('neck.back', 'left', 'back'));
-  const to = await atlas.pointIn(atlas.zone('back.scapula-top', 'left', 'back'));
+  const to = await atlas.pointIn(atlas.zone('back.scapula-top-inner', 'left', 'back'));
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
   await page.mouse.move(to.x, to.y, { steps: 4 });
   await page.mouse.up();
   await expect(page).toHaveURL(/draw=left:head\.temple,left:neck\.back/);
-  for (const [z, v] of [['head.temple', 'front'], ['neck.back', 'back'], ['back.scapula-top', 'back']]) {
+  for (const [z, v] of [['head.temple', 'front'], ['neck.back', 'back'], ['back.scapula-top-inner', 'back']]) {
     await expect(atlas.zone(z, 'left', v)).toHaveAttribute('data-drawn', 'true');
   }
   const panel = page.getByTestId('drawing-panel');
@@ -325,10 +337,10 @@ test('zoom and pan: buttons, keys, the wheel with Ctrl, and a two-finger pinch',
   await page.getByRole('button', { name: 'Zoom in on the front view' }).click();
   await expect(svg).toHaveAttribute('data-zoom', '2.3');
   // A zone still chooses where it is drawn, magnified.
-  await atlas.clickShape(atlas.zone('abdomen.upper', 'left', 'front'));
-  await expect(page.getByRole('heading', { name: 'Pain in the left upper abdomen' })).toBeVisible();
+  await atlas.clickShape(atlas.zone('abdomen.upper-inner', 'left', 'front'));
+  await expect(page.getByRole('heading', { name: 'Pain in the left upper abdomen near the midline' })).toBeVisible();
   // Enter on the same area takes it out of the drawing again.
-  await atlas.zone('abdomen.upper', 'left', 'front').focus();
+  await atlas.zone('abdomen.upper-inner', 'left', 'front').focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-drawn=true]')).toHaveCount(0);
   await page.getByRole('button', { name: 'Show the whole front view' }).click();

@@ -1,0 +1,117 @@
+//! Divided zones. When the figure splits a zone (the outside of the thigh into its upper and
+//! lower halves), the old id stays as a zone with `parts`: data and links that name it mean all
+//! of its parts. The atlas is expanded once when it is loaded, and shown collapsed again where
+//! a person reads it, so "outside of the thigh" is not listed as two halves.
+
+use super::atlas::Atlas;
+use super::ids::ZoneId;
+use super::zone::ZoneTarget;
+
+impl Atlas {
+    /// The drawn zones a zone id stands for: its parts, or itself.
+    pub fn leaves(&self, zone: &ZoneId) -> Vec<ZoneId> {
+        match self.zone(zone) {
+            Some(z) if !z.parts.is_empty() => z.parts.clone(),
+            _ => vec![zone.clone()],
+        }
+    }
+
+    /// Targets as a person reads them: where every part of a divided zone is listed with the same
+    /// side rule, the parts give way to the zone they make up, at the first part's place.
+    pub fn collapsed(&self, targets: &[ZoneTarget]) -> Vec<ZoneTarget> {
+        let mut out: Vec<ZoneTarget> = Vec::new();
+        for t in targets {
+            let parent = self.zones.iter().find(|z| {
+                z.parts.contains(&t.zone)
+                    && z.parts.iter().all(|p| targets.iter().any(|o| &o.zone == p && o.side == t.side))
+            });
+            let shown = match parent {
+                Some(p) => ZoneTarget { zone: p.id.clone(), side: t.side },
+                None => t.clone(),
+            };
+            if !out.contains(&shown) {
+                out.push(shown);
+            }
+        }
+        out
+    }
+}
+
+/// The atlas with every pattern naming drawn zones only. A part reached as essential is not
+/// listed again as spillover.
+pub fn expanded(mut atlas: Atlas) -> Atlas {
+    if atlas.zones.iter().all(|z| z.parts.is_empty()) {
+        return atlas;
+    }
+    let expand = |targets: &[ZoneTarget], skip: &[ZoneTarget]| -> Vec<ZoneTarget> {
+        let mut out: Vec<ZoneTarget> = Vec::new();
+        for t in targets {
+            for zone in atlas.leaves(&t.zone) {
+                let leaf = ZoneTarget { zone, side: t.side };
+                if !out.iter().chain(skip).any(|o| o.zone == leaf.zone) {
+                    out.push(leaf);
+                }
+            }
+        }
+        out
+    };
+    let muscles: Vec<_> = atlas
+        .muscles
+        .iter()
+        .map(|m| {
+            let mut m = m.clone();
+            for tp in &mut m.trigger_points {
+                tp.essential = expand(&tp.essential, &[]);
+                tp.spillover = expand(&tp.spillover, &tp.essential);
+            }
+            m
+        })
+        .collect();
+    atlas.muscles = muscles;
+    atlas
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::zone::{Laterality, Zone};
+
+    fn zone(id: &str, parts: &[&str]) -> Zone {
+        Zone {
+            id: ZoneId::new(id),
+            name: id.replace('.', " "),
+            aliases: vec![],
+            laterality: Laterality::Bilateral,
+            parts: parts.iter().map(|p| ZoneId::new(*p)).collect(),
+        }
+    }
+
+    fn targets(s: &[&str]) -> Vec<ZoneTarget> {
+        s.iter().map(|t| t.parse().unwrap()).collect()
+    }
+
+    fn atlas() -> Atlas {
+        Atlas {
+            zones: vec![zone("thigh", &["thigh.upper", "thigh.lower"]), zone("thigh.upper", &[]), zone("thigh.lower", &[]), zone("knee", &[])],
+            ..Atlas::default()
+        }
+    }
+
+    #[test]
+    fn a_divided_zone_stands_for_its_parts() {
+        let a = atlas();
+        assert_eq!(a.leaves(&ZoneId::new("thigh")), vec![ZoneId::new("thigh.upper"), ZoneId::new("thigh.lower")]);
+        assert_eq!(a.leaves(&ZoneId::new("knee")), vec![ZoneId::new("knee")]);
+    }
+
+    #[test]
+    fn parts_read_as_the_zone_they_make_up_only_when_all_are_there_with_one_side_rule() {
+        let a = atlas();
+        assert_eq!(a.collapsed(&targets(&["knee", "thigh.upper", "thigh.lower"])), targets(&["knee", "thigh"]));
+        assert_eq!(a.collapsed(&targets(&["thigh.lower", "knee"])), targets(&["thigh.lower", "knee"]));
+        assert_eq!(
+            a.collapsed(&targets(&["thigh.upper@both", "thigh.lower"])),
+            targets(&["thigh.upper@both", "thigh.lower"])
+        );
+    }
+}
