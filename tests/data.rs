@@ -306,8 +306,11 @@ fn the_exported_figure_shows_the_pattern_marks_and_caveat() {
     assert!(shapes < pieces, "{shapes} essential shapes for {pieces} essential zone shapes: not merged");
     assert_eq!(svg.matches("stroke=\"#111\"").count(), highlight.marks.len(), "one X per trigger point");
     assert!(svg.contains("A reference, not a diagnosis"));
-    // The soles are included only when something is shown on them.
-    assert!(!svg.contains("Soles:"));
+    // The soles are included only when something is shown on them: soleus's heel pain is,
+    // upper trapezius's head and neck pain is not.
+    assert!(svg.contains("Soles:"));
+    let trapezius = Highlight::of(&atlas, &Selection::Muscle { id: MuscleId::new("upper-trapezius"), side: Side::Right });
+    assert!(!trigger_atlas::export::figure_svg(&atlas, &trapezius, "x").contains("Soles:"));
     let foot = Highlight::of(&atlas, &Selection::Zone { id: ZoneId::new("foot.ball"), side: Side::Left });
     assert!(trigger_atlas::export::figure_svg(&atlas, &foot, "x").contains("Soles:"));
 }

@@ -130,12 +130,12 @@ fn at_least_150_drawn_zones_per_side_on_every_view_the_patterns_need() {
 }
 
 #[test]
-fn zones_on_the_whole_body_views_follow_anatomy_not_boxes() {
-    // The front, back and side views come from the body mesh: zone borders are curves, not the
-    // long horizontal and vertical runs that boxes leave. (The midline, where left meets right,
-    // is straight by nature; the head and soles views are still drawn by hand.)
+fn zones_on_every_view_follow_anatomy_not_boxes() {
+    // Every view comes from the body mesh: zone borders are curves, not the long horizontal
+    // and vertical runs that boxes leave. (The midline, where left meets right, is straight by
+    // nature.)
     let atlas = shipped();
-    for id in [ViewId::Front, ViewId::Back, ViewId::Side] {
+    for id in ViewId::ALL {
         let view = atlas.figure.view(id).unwrap();
         let body: Vec<_> = view.silhouettes().iter().map(|o| smooth_polygon(o, 8)).collect();
         let instances = view.zone_instances();

@@ -7,7 +7,8 @@ tests/patterns.rs), so a generator run fails loudly rather than a cargo test lat
   T-junctions split, must leave only edges outside the silhouette: an edge left inside means
   two neighbours do not share their border vertex for vertex;
 - halves: bilateral shapes at x >= 100; midline shapes symmetric (or mirrored by a twin).
-Run alone: .venv/bin/python scripts/mesh/appcheck.py (reads data/figure/*.toml).
+Run alone: .venv/bin/python scripts/mesh/appcheck.py [view ...] (reads data/figure/*.toml;
+all five views by default).
 """
 
 import sys
@@ -168,7 +169,10 @@ def halves(v):
     return bad
 
 
-def main(views=("front", "back", "side"), log=print):
+VIEWS = ("front", "back", "side", "head", "sole")
+
+
+def main(views=VIEWS, log=print):
     ok = True
     for view in views:
         v = load(view)
@@ -180,4 +184,4 @@ def main(views=("front", "back", "side"), log=print):
 
 
 if __name__ == "__main__":
-    sys.exit(0 if main(sys.argv[1:] or ("front", "back", "side")) else 1)
+    sys.exit(0 if main(sys.argv[1:] or VIEWS) else 1)

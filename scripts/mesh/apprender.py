@@ -1,4 +1,4 @@
-"""Preview PNGs of the app-format views (data/figure/{front,back,side}.toml) with the muscles'
+"""Preview PNGs of the app-format views (data/figure/{front,back,side,head,sole}.toml) with the muscles'
 outlines and trigger point marks (data/muscles/*.toml), for review by eye: docs/mesh/app-*.png.
 
 Why: after the figure is regenerated and the muscle drawings are warped onto it, the only way to
@@ -81,12 +81,20 @@ def view_svg(view, v, ms, highlight=()):
             r = 1.4 if hot else 0.9
             parts.append(f'<path d="M{x - r},{y - r} L{x + r},{y + r} M{x - r},{y + r} L{x + r},{y - r}" '
                          f'stroke="#1030a0" stroke-width="{0.5 if hot else 0.3}"/>')
-    return svg_doc("".join(parts))
+    return svg_doc("".join(parts), v["width"], v["height"])
+
+
+CLOSEUP_HIGHLIGHTS = {"head": ("masseter", "temporalis", "sternocleidomastoid", "splenius-capitis"),
+                      "sole": ("abductor-hallucis", "quadratus-plantae", "abductor-digiti-minimi-foot")}
 
 
 def write(highlights=(("upper-trapezius", "infraspinatus", "gluteus-minimus", "soleus"),)):
     ms = muscles()
     DOCS.mkdir(parents=True, exist_ok=True)
+    for view in ["head", "sole"]:
+        v = tomllib.loads((ROOT / "data" / "figure" / f"{view}.toml").read_text())
+        png(view_svg(view, v, ms), DOCS / f"app-{view}.png")
+        png(view_svg(view, v, ms, set(CLOSEUP_HIGHLIGHTS[view])), DOCS / f"app-{view}-muscles.png")
     for view in ["front", "back", "side"]:
         v = tomllib.loads((ROOT / "data" / "figure" / f"{view}.toml").read_text())
         png(view_svg(view, v, ms), DOCS / f"app-{view}.png")

@@ -9,7 +9,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/pip install --quiet --disable-pip-version-check -r scripts/mesh/requirements.txt
 files=(data/mesh/figure.json data/mesh/landmarks.json data/mesh/segments.json data/mesh/zones.json
-       data/figure/front.toml data/figure/back.toml data/figure/side.toml)
+       data/figure/front.toml data/figure/back.toml data/figure/side.toml
+       data/figure/head.toml data/figure/sole.toml)
 before=$(sha256sum "${files[@]}")
 .venv/bin/python scripts/mesh/generate.py --no-png >/dev/null
 after=$(sha256sum "${files[@]}")

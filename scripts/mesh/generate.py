@@ -10,6 +10,9 @@ silhouettes (views.py), finds named landmarks and relief lines (landmarks.py), a
   data/mesh/zones.json      pain zones: seed rules, and each zone's shape per view (zonemap.py)
   data/figure/{front,back,side}.toml  the app's views, from the above (appfigure.py), checked
                             the way the app's tests check them (appcheck.py)
+  data/figure/{head,sole}.toml  the close-up views: head and neck in profile, the soles from
+                            below, from the same mesh and zone cells (closeup.py, appcloseup.py,
+                            closeupdetails.py), checked the same way
   docs/mesh/*.png           previews for review (render.py, zonerender.py, apprender.py: the
                             app views with the muscle outlines and marks)
 
@@ -27,6 +30,8 @@ import numpy as np
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
 import appcheck  # noqa: E402
+import appcloseup  # noqa: E402
+import closeupdetails  # noqa: E402
 import appfigure  # noqa: E402
 import apprender  # noqa: E402
 import landmarks  # noqa: E402
@@ -100,7 +105,7 @@ def main(png=True):
                 entry["views"][view] = p2
         lms[name] = entry
 
-    zone_doc, _ = zonemap.build(body, seg, verts, joints, found, proj, figure["views"])
+    zone_doc, cells = zonemap.build(body, seg, verts, joints, found, proj, figure["views"])
 
     DATA.mkdir(parents=True, exist_ok=True)
     sizes = {
@@ -115,6 +120,8 @@ def main(png=True):
     for name, size in sizes.items():
         print(f"{name}: {size} bytes")
     appfigure.write(figure["views"], zone_doc)
+    appcloseup.write(appcloseup.build(verts, {k: v for k, (v, _) in found.items()}, joints, cells,
+                                      closeupdetails.load_helpers(body)))
     if not appcheck.main():
         sys.exit("the app views do not tile or their borders do not match (see above)")
     for view in views.VIEWS:

@@ -245,8 +245,9 @@ RULES = {
                     lambda g: [g.foot(.4, -1, IN)], 0.0),
     "foot.outer": ("outer edge of the foot, 45 % from heel to toe", lambda g: [g.foot(.45, 1, OUT)],
                    0.0),
-    "foot.sole-outer": ("lowest vertex of the outer half, 45 % from heel to toe",
-                        lambda g: [g.foot(.45, .5, DOWN)], 0.0),
+    "foot.sole-outer": ("lowest vertex of the outer half, 50 % from heel to toe (at 45 % the "
+                        "coarse mesh has no sole vertex in the outer half)",
+                        lambda g: [g.foot(.5, .5, DOWN)], 0.0),
     "foot.top": ("highest foot vertex mid-width, 50 % from heel to toe",
                  lambda g: [g.foot(.5, 0, UP)], 0.0),
     "foot.ball": ("lowest vertex of the outer forefoot, 75 % from heel to toe",
