@@ -55,10 +55,16 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
     present_with_keys(&atlas, selection, presenting);
     // Choosing a muscle (from a list, a link or the figure) puts the figure in muscle mode;
     // choosing a zone puts it in pain mode.
-    Effect::new(move |_| match selection.get() {
-        Selection::Muscle { .. } => mode.set(Mode::Muscles),
-        Selection::Zone { .. } | Selection::Drawing { .. } => mode.set(Mode::Pain),
-        Selection::Nothing | Selection::Page { .. } | Selection::Compare { .. } => {}
+    // Set only when it changes: every view restyles itself when the mode is set.
+    Effect::new(move |_| {
+        let next = match selection.get() {
+            Selection::Muscle { .. } => Mode::Muscles,
+            Selection::Zone { .. } | Selection::Drawing { .. } => Mode::Pain,
+            Selection::Nothing | Selection::Page { .. } | Selection::Compare { .. } => return,
+        };
+        if mode.get_untracked() != next {
+            mode.set(next);
+        }
     });
 
     // Tapping a zone adds it to the drawing or takes it out; a muscle on screen gives way.
