@@ -13,6 +13,9 @@ the posed mesh along that view's line of sight. This module lifts every authored
 - not hidden by other parts of the body: its depth along the view's line of sight is within
   DEPTH_TOL of the front-most surface at its 2D spot (a depth test over the view's triangles,
   which is steady near the silhouette's edge, where the surface is seen edge-on);
+- not seen edge-on: the surface there faces the viewer (the cosine between its normal and the
+  line of sight at least MIN_FACING), so a point just round the silhouette's edge, say the inner
+  side of the calf in the side view, is not drawn on the outline;
 - in the part of the body the view shows (the close-ups' `keep`: the head above the neck's cut,
   the right foot below the ankle);
 - inside the muscle's outline on that view (its `[[shapes]]`, drawn as the app's Catmull-Rom
@@ -38,6 +41,7 @@ from source import ROOT
 import views
 
 DEPTH_TOL = 0.05   # dm: a point this close behind the front-most surface still counts as seen
+MIN_FACING = 0.1   # cosine: the surface must turn at least this much towards the viewer
 MARGIN = 3.0       # SVG units: derived marks this far outside the muscle's outline are moved in
 NUDGE = 0.6        # how far inside the outline a moved mark is put
 PATH = OUT / "marks.toml"
@@ -73,17 +77,18 @@ def cameras(proj, closeups):
 class Surface:
     """The posed, symmetric mesh as seen by one camera: its triangles in 2D and their depths."""
 
-    def __init__(self, cam, V, tris):
+    def __init__(self, cam, V, tris, normals):
         if cam.keep is not None:
             k = cam.keep(V)
             tris = tris[k[tris].any(1)]
-        self.cam, self.V, self.tris = cam, V, tris
+        self.cam, self.V, self.tris, self.normals = cam, V, tris, normals
         self.p2 = cam.to2d(V)[tris]
         self.depth = (V @ np.asarray(cam.towards, float))[tris]
         self.lo, self.hi = self.p2.min(1), self.p2.max(1)
 
     def front(self, q):
-        """(depth, 3D point) of the front-most surface under the 2D point q, or None."""
+        """(depth, 3D point, unit normal) of the front-most surface under the 2D point q, or
+        None."""
         x, y = q
         m = np.flatnonzero((self.lo[:, 0] <= x) & (self.hi[:, 0] >= x)
                            & (self.lo[:, 1] <= y) & (self.hi[:, 1] >= y))
@@ -103,25 +108,39 @@ class Surface:
         t = m[inside]
         z = (bary * self.depth[t]).sum(1)
         i = int(np.argmax(z))
-        return float(z[i]), bary[i] @ self.V[self.tris[t[i]]]
+        n = bary[i] @ self.normals[self.tris[t[i]]]
+        return float(z[i]), bary[i] @ self.V[self.tris[t[i]]], n / np.linalg.norm(n)
 
-    def seen(self, p):
-        """The 2D spot of the 3D point p if it is in the shown part and not hidden, else None."""
-        if self.cam.keep is not None and not self.cam.keep(p)[0]:
+    def seen(self, p, n):
+        """The 2D spot of the 3D point p (surface normal n) if it is in the shown part, faces the
+        viewer and is not hidden, else None."""
+        towards = np.asarray(self.cam.towards, float)
+        if self.cam.keep is not None and not self.cam.keep(p[None])[0]:
             return None
-        q = self.cam.to2d(p)[0]
+        if n @ towards < MIN_FACING:
+            return None
+        q = self.cam.to2d(p[None])[0]
         f = self.front(q)
-        d = float(p[0] @ np.asarray(self.cam.towards, float))
-        if f is None or d < f[0] - DEPTH_TOL:
+        if f is None or p @ towards < f[0] - DEPTH_TOL:
             return None
         return q
 
 
-def on_side(p, side):
-    """The point or its mirror twin, on the patient's given side (x > 0 is their left)."""
-    p = np.array(p, float)
-    p[0] = abs(p[0]) if side == "left" else -abs(p[0])
-    return p
+def on_side(p, n, side):
+    """The point and its normal, or their mirror twins, on the patient's given side (x > 0 is
+    their left)."""
+    p, n = np.array(p, float), np.array(n, float)
+    if (p[0] < 0) != (side == "right"):
+        p[0], n[0] = -p[0], -n[0]
+    return p, n
+
+
+def vertex_normals(V, tris):
+    fn = np.cross(V[tris[:, 1]] - V[tris[:, 0]], V[tris[:, 2]] - V[tris[:, 0]])
+    vn = np.zeros_like(V)
+    for k in range(3):
+        np.add.at(vn, tris[:, k], fn)
+    return vn / np.maximum(np.linalg.norm(vn, axis=1, keepdims=True), 1e-12)
 
 
 def outline(points):
@@ -148,7 +167,8 @@ def muscles():
 
 def build(cams, V, tris, log=print):
     """Returns ({"muscle/tp": [(view, x, y), ...]}, review lines)."""
-    surf = {v: Surface(c, V, tris) for v, c in cams.items()}
+    normals = vertex_normals(V, tris)
+    surf = {v: Surface(c, V, tris, normals) for v, c in cams.items()}
     order = list(cams)
     out, review = {}, []
     counts = {v: 0 for v in order}
@@ -166,12 +186,12 @@ def build(cams, V, tris, log=print):
             if hit is None:
                 review.append(f"{key}: the authored mark ({mk['x']}, {mk['y']}) on {src} is off the body")
                 continue
-            p = hit[1]
+            p, n = hit[1], hit[2]
             derived = []
             for view in order:
                 if view == src:
                     continue
-                q = surf[view].seen(on_side(p, cams[view].right_half)[None])
+                q = surf[view].seen(*on_side(p, n, cams[view].right_half))
                 if q is None:
                     continue
                 if view not in shapes:
