@@ -2,9 +2,10 @@
 //! Native only: the browser receives the bundled JSON that `atlas bundle` writes.
 
 use crate::model::atlas::FORMAT;
-use crate::model::{Atlas, Muscle, MuscleId, Page, Region, Source, View, Zone};
+use crate::model::{Atlas, Mark, Muscle, MuscleId, Page, Region, Source, View, Zone};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,18 @@ struct SourcesFile {
 struct ZonesFile {
     zone: Vec<Zone>,
 }
+
+/// data/figure/marks.toml, written by the figure generator (scripts/mesh/marks.py): each
+/// trigger point's mark on the views other than its authored one, from the body surface.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MarksFile {
+    #[serde(default)]
+    marks: BTreeMap<String, Vec<Mark>>,
+}
+
+/// The generated file in data/figure/ that is not a view.
+const MARKS_FILE: &str = "marks.toml";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,12 +67,30 @@ pub fn load_dir(dir: &Path) -> Result<Atlas, Vec<String>> {
     let pages: Option<PagesFile> = read(&dir.join("pages.toml"), &mut errors);
     let views: Vec<View> = toml_files(&dir.join("figure"), &mut errors)
         .iter()
+        .filter(|p| p.file_name().is_none_or(|n| n != MARKS_FILE))
         .filter_map(|p| read(p, &mut errors))
         .collect();
-    let muscles: Vec<Muscle> = toml_files(&dir.join("muscles"), &mut errors)
-        .iter()
-        .filter_map(|p| read(p, &mut errors))
-        .collect();
+    let marks_path = dir.join("figure").join(MARKS_FILE);
+    let marks: Option<MarksFile> =
+        if marks_path.exists() { read(&marks_path, &mut errors) } else { None };
+    let muscle_files = toml_files(&dir.join("muscles"), &mut errors);
+    let mut muscles: Vec<Muscle> = Vec::new();
+    for path in &muscle_files {
+        if let Some(m) = read::<Muscle>(path, &mut errors) {
+            for tp in m.trigger_points.iter().filter(|t| !t.also_marked.is_empty()) {
+                errors.push(format!(
+                    "{}: trigger point {}: marks on other views are derived from the body surface: \
+                     see data/figure/marks.toml; remove also_marked",
+                    path.display(),
+                    tp.id
+                ));
+            }
+            muscles.push(m);
+        }
+    }
+    if let Some(marks) = marks {
+        derive_marks(&marks_path, marks, &mut muscles, &mut errors);
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -73,6 +104,29 @@ pub fn load_dir(dir: &Path) -> Result<Atlas, Vec<String>> {
         figure: crate::model::Figure { views },
         pages: pages.map(|p| p.page).unwrap_or_default(),
     })
+}
+
+/// Fill each trigger point's `also_marked` from the generated marks file; an entry that names
+/// an unknown muscle or trigger point is an error.
+fn derive_marks(path: &Path, file: MarksFile, muscles: &mut [Muscle], errors: &mut Vec<String>) {
+    for (key, marks) in file.marks {
+        let Some((muscle, tp)) = key.split_once('/') else {
+            errors.push(format!("{}: \"{key}\" is not <muscle>/<trigger point>", path.display()));
+            continue;
+        };
+        let Some(m) = muscles.iter_mut().find(|m| m.id.as_str() == muscle) else {
+            errors.push(format!("{}: \"{key}\" names an unknown muscle \"{muscle}\"", path.display()));
+            continue;
+        };
+        let Some(t) = m.trigger_points.iter_mut().find(|t| t.id == tp) else {
+            errors.push(format!(
+                "{}: \"{key}\" names an unknown trigger point \"{tp}\" of {muscle}",
+                path.display()
+            ));
+            continue;
+        };
+        t.also_marked = marks;
+    }
 }
 
 /// The `.toml` files in a folder, sorted so output is reproducible.

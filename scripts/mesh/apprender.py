@@ -1,5 +1,5 @@
 """Preview PNGs of the app-format views (data/figure/{front,back,side,head,sole}.toml) with the muscles'
-outlines and trigger point marks (data/muscles/*.toml), for review by eye: docs/mesh/app-*.png.
+outlines and trigger point marks (data/muscles/*.toml, and on other views data/figure/marks.toml), for review by eye: docs/mesh/app-*.png.
 
 Why: after the figure is regenerated and the muscle drawings are warped onto it, the only way to
 see whether an outline sits on the right anatomy is to look. Drawn the way the app places
@@ -18,6 +18,7 @@ import numpy as np
 
 from appcheck import instances, silhouettes
 from appcover import catmull_rom
+import marks as marks_on_views
 from render import png, svg_doc
 from source import ROOT
 from zonerender import colour
@@ -38,8 +39,9 @@ def muscles():
 
 
 def marks(m, view):
+    derived = marks_on_views.load()
     for tp in m.get("trigger_points", []):
-        for mk in [tp["mark"]] + tp.get("also_marked", []):
+        for mk in [tp["mark"]] + derived.get(f"{m['id']}/{tp['id']}", []):
             if mk["view"] == view:
                 yield mk["x"], mk["y"]
 

@@ -13,6 +13,8 @@ silhouettes (views.py), finds named landmarks and relief lines (landmarks.py), a
   data/figure/{head,sole}.toml  the close-up views: head and neck in profile, the soles from
                             below, from the same mesh and zone cells (closeup.py, appcloseup.py,
                             closeupdetails.py), checked the same way
+  data/figure/marks.toml    every trigger point's mark on the views other than its authored one:
+                            the authored mark lifted to the body surface and projected (marks.py)
   docs/mesh/*.png           previews for review (render.py, zonerender.py, apprender.py: the
                             app views with the muscle outlines and marks)
 
@@ -35,6 +37,7 @@ import closeupdetails  # noqa: E402
 import appfigure  # noqa: E402
 import apprender  # noqa: E402
 import landmarks  # noqa: E402
+import marks  # noqa: E402
 import pose  # noqa: E402
 import render  # noqa: E402
 import source  # noqa: E402
@@ -120,8 +123,11 @@ def main(png=True):
     for name, size in sizes.items():
         print(f"{name}: {size} bytes")
     appfigure.write(figure["views"], zone_doc)
-    appcloseup.write(appcloseup.build(verts, {k: v for k, (v, _) in found.items()}, joints, cells,
-                                      closeupdetails.load_helpers(body)))
+    closeups = appcloseup.build(verts, {k: v for k, (v, _) in found.items()}, joints, cells,
+                                closeupdetails.load_helpers(body))
+    appcloseup.write(closeups)
+    cams = marks.cameras(proj, {view: built[3] for view, built in closeups.items()})
+    marks.write(marks.build(cams, cells["V"], cells["tris"])[0])
     if not appcheck.main():
         sys.exit("the app views do not tile or their borders do not match (see above)")
     for view in views.VIEWS:

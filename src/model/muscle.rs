@@ -122,10 +122,14 @@ pub struct TriggerPoint {
     pub id: String,
     /// Where to find it, in words a patient can follow.
     pub location: String,
-    /// Where the X goes on the figure.
+    /// Where the author put the X, on the view they chose. It means the point of the body
+    /// surface under this spot of this view (the front-most surface along its line of sight).
     pub mark: Mark,
-    /// The same point on other views where it can be seen (a lateral hip point on the side
-    /// view as well as the back).
+    /// Derived, not authored: the same surface point on the other views where it can be seen
+    /// and the muscle is drawn (a lateral hip point on the side view as well as the back). The
+    /// figure generator computes them from the body mesh (scripts/mesh/marks.py) into
+    /// data/figure/marks.toml, and the data loader (`authoring::load_dir`) fills this field
+    /// from there; a muscle file that writes it is an error.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also_marked: Vec<Mark>,
     /// Where nearly everyone with this trigger point feels pain.
