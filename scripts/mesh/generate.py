@@ -120,8 +120,9 @@ def main(png=True):
     for name, size in sizes.items():
         print(f"{name}: {size} bytes")
     appfigure.write(figure["views"], zone_doc)
+    arm = np.isin(seg, [pose.SEGMENTS.index(s) for s in ("forearm.R", "hand.R")])
     appcloseup.write(appcloseup.build(verts, {k: v for k, (v, _) in found.items()}, joints, cells,
-                                      closeupdetails.load_helpers(body)))
+                                      closeupdetails.load_helpers(body), arm))
     if not appcheck.main():
         sys.exit("the app views do not tile or their borders do not match (see above)")
     for view in views.VIEWS:
