@@ -12,11 +12,12 @@ const GAP: f32 = 20.0;
 const HEADER: f32 = 40.0;
 const FOOTER: f32 = 56.0;
 
-/// An SVG document of the front and back views (and the side, head and soles when they add
+/// An SVG document of the front and back views (and the side, head, soles and hands when they add
 /// something) showing `highlight`, headed by `title`.
 pub fn figure_svg(atlas: &Atlas, highlight: &Highlight, title: &str) -> String {
     // Front and back always; the side when a trigger point shows there (its zones are on the
-    // front and back too); the head profile and the soles when something is shown on them.
+    // front and back too); the head profile, the soles, the palms and the backs of the hands
+    // when something is shown on them.
     let shows_something = |id: ViewId| {
         atlas.figure.view(id).is_some_and(|v| {
             v.zone_instances().iter().any(|(z, s, _)| {
@@ -28,7 +29,11 @@ pub fn figure_svg(atlas: &Atlas, highlight: &Highlight, title: &str) -> String {
     if highlight.marks.iter().any(|m| m.view == ViewId::Side) {
         views.push(ViewId::Side);
     }
-    views.extend([ViewId::Head, ViewId::Sole].into_iter().filter(|v| shows_something(*v)));
+    views.extend(
+        [ViewId::Head, ViewId::Sole, ViewId::Palm, ViewId::HandBack]
+            .into_iter()
+            .filter(|v| shows_something(*v)),
+    );
     let views: Vec<_> = views.into_iter().filter_map(|v| atlas.figure.view(v)).collect();
     let width: f32 = views.iter().map(|v| v.width).sum::<f32>() + GAP * (views.len() as f32 - 1.0);
     let height = views.iter().map(|v| v.height).fold(0.0, f32::max) + HEADER + FOOTER;

@@ -8,7 +8,7 @@ tests/patterns.rs), so a generator run fails loudly rather than a cargo test lat
   two neighbours do not share their border vertex for vertex;
 - halves: bilateral shapes at x >= 100; midline shapes symmetric (or mirrored by a twin).
 Run alone: .venv/bin/python scripts/mesh/appcheck.py [view ...] (reads data/figure/*.toml;
-all five views by default).
+all seven views by default).
 """
 
 import sys
@@ -169,7 +169,7 @@ def halves(v):
     return bad
 
 
-VIEWS = ("front", "back", "side", "head", "sole")
+VIEWS = ("front", "back", "side", "head", "sole", "palm", "hand-back")
 
 
 def main(views=VIEWS, log=print):

@@ -27,6 +27,14 @@ META = {
     "sole": ("Soles",
              ["The soles of both feet from below, toes up, as if we lift the patient's feet from behind:",
               "# the right half of the picture is their RIGHT foot, big toes toward the middle."]),
+    "palm": ("Palms",
+             ["The palms and wrists at a larger scale, seen from the front (as the front view), fingers",
+              "# up: the right half of the picture is the patient's RIGHT hand, thumbs outward, the left",
+              "# hand mirrored. Cut across the forearm 3 cm above the wrist joint."]),
+    "hand-back": ("Backs of the hands",
+                  ["The backs of the hands and wrists at a larger scale, seen from behind (as the back",
+                   "# view), fingers up: the right half of the picture is the patient's RIGHT hand, thumbs",
+                   "# toward the middle, the left hand mirrored. Cut across the forearm 3 cm above the wrist."]),
 }
 SIDE = {"L": "left", "R": "right", "M": "midline"}
 
@@ -79,9 +87,10 @@ def toml_text(view, outline, zones, details):
     return "\n".join(lines) + "\n"
 
 
-def build(verts, lms, joints, cells, helpers, log=print):
-    """Returns view -> (outline, zones [(zone, midline?, ring)], details, camera)."""
-    cams = closeup.cameras(verts, lms, joints)
+def build(verts, lms, joints, cells, helpers, arm, log=print):
+    """Returns view -> (outline, zones [(zone, midline?, ring)], details, camera). arm: bool per
+    vertex, the right forearm and hand (closeup.hand_cameras)."""
+    cams = closeup.cameras(verts, lms, joints, arm)
     out = {}
     for view, cam in cams.items():
         rings = closeup.silhouette(cam, cells["V"], cells["tris"])

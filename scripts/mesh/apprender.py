@@ -1,5 +1,6 @@
-"""Preview PNGs of the app-format views (data/figure/{front,back,side,head,sole}.toml) with the muscles'
-outlines and trigger point marks (data/muscles/*.toml, and on other views data/figure/marks.toml), for review by eye: docs/mesh/app-*.png.
+"""Preview PNGs of the app-format views (data/figure/*.toml) with the muscles' outlines and
+trigger point marks (data/muscles/*.toml, and on other views data/figure/marks.toml), for review
+by eye: docs/mesh/app-*.png.
 
 Why: after the figure is regenerated and the muscle drawings are warped onto it, the only way to
 see whether an outline sits on the right anatomy is to look. Drawn the way the app places
@@ -87,13 +88,15 @@ def view_svg(view, v, ms, highlight=()):
 
 
 CLOSEUP_HIGHLIGHTS = {"head": ("masseter", "temporalis", "sternocleidomastoid", "splenius-capitis"),
-                      "sole": ("abductor-hallucis", "quadratus-plantae", "abductor-digiti-minimi-foot")}
+                      "sole": ("abductor-hallucis", "quadratus-plantae", "abductor-digiti-minimi-foot"),
+                      "palm": ("opponens-pollicis", "abductor-digiti-minimi-hand"),
+                      "hand-back": ("hand-interossei",)}
 
 
 def write(highlights=(("upper-trapezius", "infraspinatus", "gluteus-minimus", "soleus"),)):
     ms = muscles()
     DOCS.mkdir(parents=True, exist_ok=True)
-    for view in ["head", "sole"]:
+    for view in CLOSEUP_HIGHLIGHTS:
         v = tomllib.loads((ROOT / "data" / "figure" / f"{view}.toml").read_text())
         png(view_svg(view, v, ms), DOCS / f"app-{view}.png")
         png(view_svg(view, v, ms, set(CLOSEUP_HIGHLIGHTS[view])), DOCS / f"app-{view}-muscles.png")

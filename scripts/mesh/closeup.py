@@ -22,6 +22,7 @@ sliver threshold than the whole-body views, since these pictures are shown large
 
 import numpy as np
 import shapely
+from scipy.spatial import cKDTree
 from shapely.geometry import Polygon, box
 
 import coverage
@@ -29,10 +30,12 @@ import geodesic
 import views
 import zoneviews
 
-SIZE = {"head": (200.0, 150.0), "sole": (200.0, 190.0)}
+SIZE = {"head": (200.0, 150.0), "sole": (200.0, 190.0), "palm": (200.0, 200.0),
+        "hand-back": (200.0, 200.0)}
 MARGIN = 4.0            # space left round the figure inside its half of the picture
 NECK_LIFT = (0.35, 0.1)  # dm: the neck's cut plane runs 3.5 cm above the jugular notch, 1 cm above C7
 MIN_AREA, MIN_WIDTH = 6.0, 0.6   # zone pieces smaller or thinner go to a neighbour
+WRIST_LIFT = 0.3        # dm: the hands' cut runs 3 cm above the wrist joint, across the forearm
 
 
 class Camera:
@@ -61,8 +64,9 @@ class Camera:
         return self.origin + self.scale * np.stack([p @ self.u, p @ self.v], 1)
 
 
-def cameras(verts, lms, joints):
-    """The head and sole cameras, fitted to the posed body. lms: landmark -> vertex id."""
+def cameras(verts, lms, joints, arm):
+    """The close-up cameras by view id (the one place to look them up), fitted to the posed
+    body. lms: landmark -> vertex id; arm: bool per vertex, the right forearm and hand."""
     notch = verts[lms["jugular_notch"]] + [0, NECK_LIFT[0], 0]
     c7 = verts[lms["c7"]] + [0, NECK_LIFT[1], 0]
     slope = (c7[1] - notch[1]) / (c7[2] - notch[2])
@@ -88,7 +92,34 @@ def cameras(verts, lms, joints):
     sole = Camera("sole", (-1, 0, 0), (0, 0, -1), (0, -1, 0), right_foot)
     w, h = SIZE["sole"]
     sole.fit(verts[right_foot(verts)], 100.0, h, 100.0)
-    return {"head": head, "sole": sole}
+    return {"head": head, "sole": sole, **hand_cameras(verts, joints, arm)}
+
+
+def hand_cameras(verts, joints, arm):
+    """palm and hand-back: the right hand and wrist seen along +z (from the front: the palm)
+    and -z (from behind: its back), the same directions as the front and back views, turned in
+    the picture's plane so the forearm's axis is vertical with the fingers up; cut across the
+    forearm WRIST_LIFT above the wrist joint by a plane containing the line of sight."""
+    wrist = joints["wrist.R"]
+    axis = (wrist - joints["elbow.R"]) * [1, 1, 0]
+    axis /= np.linalg.norm(axis)                     # towards the fingers, in the picture plane
+    cut = wrist - WRIST_LIFT * axis
+    tree = cKDTree(verts)
+
+    def right_hand(p):
+        p = np.atleast_2d(p)
+        near = arm[tree.query(p)[1]]
+        return near & ((p - cut) @ axis > 0)
+
+    out = {}
+    for view, towards in [("palm", (0, 0, 1)), ("hand-back", (0, 0, -1))]:
+        t = np.asarray(towards, float)
+        cam = Camera(view, np.cross(t, -axis), -axis, t, right_hand)
+        w, h = SIZE[view]
+        cam.fit(verts[right_hand(verts)], 100.0, h, 100.0)
+        cam.cut = (cut, cut + np.cross(t, axis))
+        out[view] = cam
+    return out
 
 
 def cut_halfplane(cam):

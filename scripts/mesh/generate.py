@@ -123,8 +123,9 @@ def main(png=True):
     for name, size in sizes.items():
         print(f"{name}: {size} bytes")
     appfigure.write(figure["views"], zone_doc)
+    arm = np.isin(seg, [pose.SEGMENTS.index(s) for s in ("forearm.R", "hand.R")])
     closeups = appcloseup.build(verts, {k: v for k, (v, _) in found.items()}, joints, cells,
-                                closeupdetails.load_helpers(body))
+                                closeupdetails.load_helpers(body), arm)
     appcloseup.write(closeups)
     cams = marks.cameras(proj, {view: built[3] for view, built in closeups.items()})
     marks.write(marks.build(cams, cells["V"], cells["tris"])[0])

@@ -69,8 +69,7 @@ def cameras(proj, closeups):
         "front": Cam(lambda p: proj("front", p), views.TOWARDS_VIEWER["front"], None, "left"),
         "back": Cam(lambda p: proj("back", p), views.TOWARDS_VIEWER["back"], None, "right"),
         "side": Cam(lambda p: proj("side", p) + [SIDE_SHIFT, 0.0], views.TOWARDS_VIEWER["side"]),
-        "head": closeup("head"),
-        "sole": closeup("sole"),
+        **{name: closeup(name) for name in closeups},
     }
 
 

@@ -19,11 +19,19 @@ def _limb(part, t, theta):
 
 def _facing(bones, direction, share=0.25):
     """The vertices of a digit (bone_core) that face furthest along direction: its top or
-    underside, its palm side or back."""
+    underside, its palm side or back. Scored per phalanx (each vertex's strongest bone of the
+    digit), against that phalanx's own centre: the fingers are curled a little, so a score on
+    the whole digit picks its tip rather than its palm side."""
     def rule(g):
         ids = np.asarray(g.bone_core(bones))
-        score = g.v[ids] @ np.asarray(direction, float)
-        return ids[score >= np.quantile(score, 1 - share)].tolist()
+        cols = [j for j, b in enumerate(g.bones) if b.endswith(".L") and b.startswith(tuple(bones))]
+        own = np.asarray(cols)[g.w[np.ix_(ids, cols)].argmax(1)]
+        out = []
+        for c in np.unique(own):
+            mine = ids[own == c]
+            score = (g.v[mine] - g.v[mine].mean(0)) @ np.asarray(direction, float)
+            out += mine[score >= np.quantile(score, 1 - share)].tolist()
+        return sorted(out)
     return rule
 
 
@@ -34,6 +42,7 @@ def _ridge(x):
 
 
 BACK_OF_HAND = tuple(-c for c in FWD)
+THUMB_PAD = (-0.7071, 0.0, 0.7071)   # left hand: forward and in (-x)
 
 # part -> (rule in words, rule as code)
 RULES = {
@@ -73,13 +82,17 @@ RULES = {
     "hand.back-thumb-side": ("hand 35 % from the wrist, back, 30 deg towards the thumb", _limb("hand", .35, 150)),
     "hand.back-little-finger-side": ("hand 35 % from the wrist, back, 30 deg towards the little finger",
                                      _limb("hand", .35, -150)),
-    **{f"hand.{d}-palm": (f"the quarter of the {d}'s vertices facing most forward (palms face forward)",
+    "hand.thumb-palm": ("per phalanx, the quarter of the thumb's vertices facing most forward and in "
+                        "towards the palm (its pad faces the index finger)", _facing(["finger1-2", "finger1-3"], THUMB_PAD)),
+    "hand.thumb-back": ("per phalanx, the quarter of the thumb's vertices facing most backward and out (its nail)",
+                        _facing(["finger1-2", "finger1-3"], tuple(-c for c in THUMB_PAD))),
+    **{f"hand.{d}-palm": (f"per phalanx, the quarter of the {d}'s vertices facing most forward (palms face forward)",
                           _facing(b, FWD)) for d, b in
-       [("thumb", ["finger1-2", "finger1-3"]), ("index", ["finger2-"]), ("middle", ["finger3-"]),
+       [("index", ["finger2-"]), ("middle", ["finger3-"]),
         ("ring", ["finger4-"]), ("little", ["finger5-"])]},
-    **{f"hand.{d}-back": (f"the quarter of the {d}'s vertices facing most backward",
+    **{f"hand.{d}-back": (f"per phalanx, the quarter of the {d}'s vertices facing most backward",
                           _facing(b, BACK_OF_HAND)) for d, b in
-       [("thumb", ["finger1-2", "finger1-3"]), ("index", ["finger2-"]), ("middle", ["finger3-"]),
+       [("index", ["finger2-"]), ("middle", ["finger3-"]),
         ("ring", ["finger4-"]), ("little", ["finger5-"])]},
     # --- chest, abdomen and flank: near the midline / further out -------------------------
     "shoulder.top-inner": ("highest vertex 8 cm from the midline", _ridge(0.8)),

@@ -3,7 +3,7 @@
 //! `cargo run --bin atlas -- check`  validates data/, prints coverage, and fails if
 //!                                    public/atlas.json is out of date.
 //! `cargo run --bin atlas -- bundle` writes public/atlas.json from data/.
-//! `cargo run --bin atlas -- preview front|back|side|head|sole` prints a review SVG of one view.
+//! `cargo run --bin atlas -- preview front|back|side|head|sole|palm|hand-back` prints a review SVG of one view.
 
 // The tool reads files, so it exists only natively; the crate's wasm build skips it.
 #[cfg(not(target_arch = "wasm32"))]

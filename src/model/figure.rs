@@ -1,4 +1,4 @@
-//! The figure: views of the body (front, back, side, head, soles), each with a smooth
+//! The figure: views of the body (front, back, side, head, soles, palms, backs of the hands), each with a smooth
 //! silhouette and the zones that tile it. Muscle shapes live with their muscles. Bilateral shapes
 //! are authored once, on the right half of the picture, and mirrored; midline shapes are
 //! authored whole.
@@ -19,10 +19,23 @@ pub enum ViewId {
     Head,
     /// The whole body in profile: the right side on the right, facing right; the left mirrored.
     Side,
+    /// The palms and wrists, larger, fingers up: the right hand on the right, the left mirrored.
+    Palm,
+    /// The backs of the hands and wrists, larger, fingers up: the right hand on the right.
+    #[serde(rename = "hand-back")]
+    HandBack,
 }
 
 impl ViewId {
-    pub const ALL: [ViewId; 5] = [ViewId::Front, ViewId::Back, ViewId::Side, ViewId::Head, ViewId::Sole];
+    pub const ALL: [ViewId; 7] = [
+        ViewId::Front,
+        ViewId::Back,
+        ViewId::Side,
+        ViewId::Head,
+        ViewId::Sole,
+        ViewId::Palm,
+        ViewId::HandBack,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -31,6 +44,8 @@ impl ViewId {
             ViewId::Sole => "sole",
             ViewId::Head => "head",
             ViewId::Side => "side",
+            ViewId::Palm => "palm",
+            ViewId::HandBack => "hand-back",
         }
     }
 
