@@ -79,9 +79,9 @@ RULES = {
     "hand.palm-middle": ("hand 40 % from the wrist, palm side, 10 deg towards the thumb", _limb("hand", .40, 10)),
     "hand.hypothenar": ("hand 25 % from the wrist, 55 deg towards the little finger on the palm side",
                         _limb("hand", .25, -55)),
-    "hand.back-thumb-side": ("hand 35 % from the wrist, back, 30 deg towards the thumb", _limb("hand", .35, 150)),
-    "hand.back-little-finger-side": ("hand 35 % from the wrist, back, 30 deg towards the little finger",
-                                     _limb("hand", .35, -150)),
+    "hand.back-thumb-side": ("hand 30 % from the wrist, back, 25 deg towards the thumb", _limb("hand", .30, 155)),
+    "hand.back-little-finger-side": ("hand 30 % from the wrist, back, 25 deg towards the little finger",
+                                     _limb("hand", .30, -155)),
     "hand.thumb-palm": ("per phalanx, the quarter of the thumb's vertices facing most forward and in "
                         "towards the palm (its pad faces the index finger)", _facing(["finger1-2", "finger1-3"], THUMB_PAD)),
     "hand.thumb-back": ("per phalanx, the quarter of the thumb's vertices facing most backward and out (its nail)",
