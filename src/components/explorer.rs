@@ -35,7 +35,10 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
     let preview = RwSignal::new(None::<(MuscleId, Side)>);
     Effect::new(move |_| {
         selection.track();
-        preview.set(None);
+        // Set only when there is one: setting it recomputes what the figure shows.
+        if preview.with_untracked(Option::is_some) {
+            preview.set(None);
+        }
     });
     let highlight = Memo::new({
         let atlas = atlas.clone();
