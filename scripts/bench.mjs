@@ -11,7 +11,7 @@ const PORT = 4180;
 const DIST = process.argv[2] || 'dist';
 const COLD_LOADS = 5;
 const CLICKS = 30;
-const BUDGET = { firstLoadBrotli: 250 * 1000, drawnMs: 300, p95Ms: 16 };
+const BUDGET = { firstLoadBrotli: 250 * 1000, drawnMs: 300, p95Ms: 16, targetPx: 24 };
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -96,6 +96,30 @@ async function latencies(browser, setup, act, types) {
   return latency;
 }
 
+/** On a 390 px phone: for every zone on each side, its largest tap target over the views that
+ *  draw it (the smaller side of its box, in CSS px), as shown and magnified by the first zoom
+ *  step (the view's "+" button). */
+async function tapTargets(browser) {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.waitForFunction(() => document.querySelectorAll('figure[data-view] svg [data-zone]').length > 0
+    && [...document.querySelectorAll('figure[data-view]')].every((f) => f.querySelector('svg [data-zone]')));
+  const best = await page.evaluate(() => {
+    const out = {};
+    for (const z of document.querySelectorAll('svg.body-figure__svg [data-zone]')) {
+      const r = z.getBoundingClientRect();
+      const key = `${z.dataset.zone}:${z.dataset.side}`;
+      out[key] = Math.max(out[key] ?? 0, Math.min(r.width, r.height));
+    }
+    return out;
+  });
+  const zoomIn = page.getByRole('button', { name: /^Zoom in on the/ }).first();
+  await zoomIn.click();
+  const step = Number(await page.locator('svg.body-figure__svg[data-zoom]').first().getAttribute('data-zoom'));
+  await page.close();
+  return { best: Object.values(best), step };
+}
+
 /** Click each target in turn, CLICKS times, with the mouse at its coordinates. */
 const clicking = (targets) => async (page) => {
   const points = [];
@@ -144,6 +168,12 @@ try {
   const drawn = loads.map((l) => l.drawn);
   console.log(`\nBody drawn and interactive after navigation: median ${median(drawn).toFixed(0)} ms, worst ${Math.max(...drawn).toFixed(0)} ms: ${verdict(median(drawn) <= BUDGET.drawnMs)} (${BUDGET.drawnMs} ms)`);
   console.log(`JS heap after load: ${(median(loads.map((l) => l.heap)) / 1024).toFixed(0)} KB; DOM nodes: ${median(loads.map((l) => l.nodes))}`);
+
+  const { best, step } = await tapTargets(browser);
+  const under = (f) => best.filter((px) => px * f < BUDGET.targetPx).length;
+  console.log(`\nTap targets on a 390 px phone, ${best.length} zones counting each side, at their largest view: ` +
+    `${under(1)} under ${BUDGET.targetPx} px as shown, ${under(step)} after one zoom step (x${step}): ` +
+    `${verdict(under(step) === 0)} (none under ${BUDGET.targetPx} px one step away)`);
 
   console.log('\nInteraction latency, input to next painted frame');
   const none = async () => {};
