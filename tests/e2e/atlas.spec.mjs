@@ -258,6 +258,24 @@ test('the guides explain trigger points and therapy, and the pain guide links to
   atlas.expectNoConsoleErrors();
 });
 
+test('the hands up close: the palm side of a finger is tapped on the palms, and a thumb muscle is marked there too', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open();
+  // On the whole body a finger is a few pixels wide; on the palms view it is a target.
+  await atlas.clickShape(atlas.zone('hand.index-palm', 'left', 'palm'));
+  await expect(page).toHaveURL(/\?zone=hand\.index-palm&side=left$/);
+  await expect(page.getByRole('heading', { name: 'Pain in the left index finger, palm side' })).toBeVisible();
+  const box = await atlas.zone('hand.index-palm', 'left', 'palm').boundingBox();
+  const front = await atlas.zone('hand.index-palm', 'left', 'front').boundingBox();
+  expect(box.width * box.height).toBeGreaterThan(4 * front.width * front.height);
+  // Adductor pollicis is authored once, on the front view; its point shows on the palms too.
+  await page.goto('/?muscle=adductor-pollicis&side=left');
+  await expect(page.locator('[data-view=front] [data-trigger-point^="adductor-pollicis/"][data-side="left"]')).toHaveCount(1);
+  await expect(page.locator('[data-view=palm] [data-trigger-point^="adductor-pollicis/"][data-side="left"]')).toHaveCount(1);
+  await expect(atlas.muscle('adductor-pollicis', 'left', 'palm')).toHaveAttribute('data-state', 'selected');
+  atlas.expectNoConsoleErrors();
+});
+
 test('an old link to a zone the figure now divides opens a drawing of its parts', async ({ page }) => {
   const atlas = new AtlasPage(page);
   await atlas.open('?zone=thigh.outer&side=left');
