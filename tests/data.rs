@@ -224,6 +224,30 @@ fn a_divided_zone_in_the_data_or_a_link_means_all_of_its_parts() {
 }
 
 #[test]
+fn every_drawn_zone_of_the_left_arm_and_the_chest_carries_the_heart_caution() {
+    // Checked against the zones the figure draws, so a zone divided or added later cannot slip
+    // out of the caution (it once did, when the arm's zones were split into parts).
+    use trigger_atlas::safety::caution;
+    let atlas = shipped();
+    let drawn: std::collections::BTreeSet<_> =
+        atlas.figure.views.iter().flat_map(|v| v.zones.iter().map(|z| z.zone.clone())).collect();
+    let arm = ["arm.", "elbow.", "forearm.", "wrist.", "hand.", "shoulder.front", "shoulder.outer", "shoulder.back"];
+    let mut checked = 0;
+    for zone in &drawn {
+        let id = zone.as_str();
+        if arm.iter().any(|p| id.starts_with(p)) {
+            assert!(caution(zone, Side::Left).is_some_and(|c| c.kind == "heart"), "left {id} has no heart caution");
+            assert!(caution(zone, Side::Right).is_none_or(|c| c.kind != "heart"), "right {id} warns of the heart");
+            checked += 1;
+        }
+        if id.starts_with("chest.") {
+            assert!(caution(zone, Side::Right).is_some_and(|c| c.kind == "heart"), "{id} has no heart caution");
+        }
+    }
+    assert!(checked >= 40, "only {checked} arm zones found");
+}
+
+#[test]
 fn a_drawing_ranks_the_muscles_that_explain_it_best() {
     let atlas = shipped();
     let trap = atlas.muscle(&MuscleId::new("upper-trapezius")).unwrap();

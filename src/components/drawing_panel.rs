@@ -50,10 +50,10 @@ pub fn DrawingPanel(
         }
     };
     let cautions = move || {
-        let mut cautions: Vec<&str> = zones.with(|zs| zs.iter().filter_map(|(z, s)| safety::caution(z, *s)).collect());
+        let mut cautions: Vec<safety::Caution> = zones.with(|zs| zs.iter().filter_map(|(z, s)| safety::caution(z, *s)).collect());
         cautions.sort();
         cautions.dedup();
-        cautions.into_iter().map(|c| view! { <p class="red-flags" role="note">{c}</p> }).collect_view()
+        cautions.into_iter().map(|c| view! { <p class="red-flags" role="note" data-caution=c.kind>{c.text}</p> }).collect_view()
     };
     let ranking = {
         let atlas = atlas.clone();

@@ -23,9 +23,18 @@ pub fn SearchBox(
             if q.trim().len() < 2 {
                 return ().into_any();
             }
+            // A complaint that can be serious is answered with its caution first, found or not.
+            let cautions = crate::safety::cautions_for_query(&q)
+                .into_iter()
+                .map(|c| view! { <p class="red-flags" role="note" data-caution=c.kind>{c.text}</p> })
+                .collect_view();
             let hits = index.search(&q);
             if hits.is_empty() {
-                return view! { <p class="search__empty" role="status">"Nothing found. Try another word, or tap the body."</p> }.into_any();
+                return view! {
+                    {cautions}
+                    <p class="search__empty" role="status">"Nothing found. Try another word, or tap the body."</p>
+                }
+                .into_any();
             }
             let items = hits
                 .into_iter()
@@ -62,7 +71,11 @@ pub fn SearchBox(
                     }
                 })
                 .collect_view();
-            view! { <ul class="search__results" data-testid="search-results">{items}</ul> }.into_any()
+            view! {
+                {cautions}
+                <ul class="search__results" data-testid="search-results">{items}</ul>
+            }
+            .into_any()
         }
     };
     view! {

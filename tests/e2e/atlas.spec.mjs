@@ -344,6 +344,33 @@ test('search finds muscles and places as people type them, typos included', asyn
   atlas.expectNoConsoleErrors();
 });
 
+test('a complaint that can be serious brings its caution first, in search and on the figure', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open();
+  const search = page.getByRole('searchbox', { name: 'Search muscles, places and complaints' });
+  const searchArea = page.getByRole('search');
+  for (const [query, kind] of [['chest pain', 'heart'], ['pain down my left arm', 'heart'], ['worst headache of my life', 'headache'],
+    ['stomach ache', 'abdomen'], ['numbness in hand', 'nerve']]) {
+    await search.fill(query);
+    const caution = searchArea.locator(`[data-caution="${kind}"]`);
+    await expect(caution).toBeVisible();
+    // Above any result.
+    const results = searchArea.locator('[data-testid=search-results], .search__empty');
+    const [c, r] = [await caution.boundingBox(), await results.first().boundingBox()];
+    expect(c.y).toBeLessThan(r.y);
+  }
+  await search.fill('tennis elbow');
+  await expect(searchArea.locator('[data-caution]')).toHaveCount(0);
+  // The heart caution covers the whole left arm, its outer side too.
+  await search.fill('');
+  await atlas.clickShape(atlas.zone('arm.outer-lower', 'left', 'side'));
+  await expect(page.locator('[data-caution="heart"]')).toBeVisible();
+  await page.goto('/?zone=arm.outer-lower&side=right');
+  await expect(page.getByRole('heading', { name: 'Pain in the right outside of the upper arm, near the elbow' })).toBeVisible();
+  await expect(page.locator('[data-caution="heart"]')).toHaveCount(0);
+  atlas.expectNoConsoleErrors();
+});
+
 test('zoom and pan: buttons, keys, the wheel with Ctrl, and a two-finger pinch', async ({ page }) => {
   const atlas = new AtlasPage(page);
   await atlas.open();
