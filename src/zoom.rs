@@ -32,19 +32,20 @@ impl Zoom {
         [self.cx - w / 2.0, self.cy - h / 2.0, w, h]
     }
 
-    /// Keep the scale in range and the visible box inside the view.
+    /// Keep the scale in range and the visible box inside the view. Never panics, whatever the
+    /// numbers (the data is validated, but a zoom must not be what breaks the page if it is not).
     fn clamped(mut self) -> Zoom {
-        self.scale = self.scale.clamp(1.0, MAX_SCALE);
+        self.scale = within(self.scale, 1.0, MAX_SCALE);
         let (hw, hh) = (self.width / self.scale / 2.0, self.height / self.scale / 2.0);
-        self.cx = self.cx.clamp(hw, self.width - hw);
-        self.cy = self.cy.clamp(hh, self.height - hh);
+        self.cx = within(self.cx, hw, self.width - hw);
+        self.cy = within(self.cy, hh, self.height - hh);
         self
     }
 
     /// Magnify by `factor`, keeping `anchor` (a point in view units) where it is on screen;
     /// without an anchor, around the centre.
     pub fn zoom_by(self, factor: f32, anchor: Option<Point>) -> Zoom {
-        let scale = (self.scale * factor).clamp(1.0, MAX_SCALE);
+        let scale = within(self.scale * factor, 1.0, MAX_SCALE);
         let [ax, ay] = anchor.unwrap_or([self.cx, self.cy]);
         let k = self.scale / scale;
         Zoom { scale, cx: ax + (self.cx - ax) * k, cy: ay + (self.cy - ay) * k, ..self }.clamped()
@@ -67,9 +68,32 @@ impl Zoom {
     }
 }
 
+/// `v` kept between `lo` and `hi`: `f32::clamp` without its panics (on `lo > hi`, or NaN), for
+/// which the middle of the range, or `lo`, stands in.
+fn within(v: f32, lo: f32, hi: f32) -> f32 {
+    if lo.is_nan() || hi.is_nan() || lo > hi {
+        return if lo.is_finite() && hi.is_finite() { (lo + hi) / 2.0 } else { 0.0 };
+    }
+    if v.is_nan() {
+        lo
+    } else {
+        v.max(lo).min(hi)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_view_of_impossible_size_zooms_without_panicking() {
+        for (w, h) in [(-500.0, 200.0), (f32::INFINITY, 500.0), (f32::NAN, 500.0), (0.0, 0.0)] {
+            let z = Zoom::fit(w, h).zoom_by(1.5, None).zoom_by(1.5, Some([10.0, 10.0])).pan_by(5.0, -5.0);
+            assert!(z.scale >= 1.0 && z.scale <= MAX_SCALE, "{w} x {h}: scale {}", z.scale);
+            let _ = z.show([1.0, 1.0]).view_box();
+        }
+        assert_eq!(Zoom::fit(200.0, 500.0).zoom_by(f32::NAN, None).scale, 1.0);
+    }
 
     #[test]
     fn zooming_keeps_the_anchor_still_and_the_box_inside() {

@@ -248,6 +248,28 @@ fn every_drawn_zone_of_the_left_arm_and_the_chest_carries_the_heart_caution() {
 }
 
 #[test]
+fn sizes_and_coordinates_the_app_computes_with_must_be_real_numbers_in_range() {
+    // A view of negative or infinite size used to load, and the first zoom then panicked.
+    let mut broken = shipped();
+    broken.figure.views[0].height = -500.0;
+    broken.figure.views[1].width = f32::INFINITY;
+    broken.figure.views[2].zones[0].points[0] = [f32::NAN, 10.0];
+    broken.figure.views[2].outline[3] = [1e30, 10.0];
+    broken.muscles[0].trigger_points[0].mark.x = f32::NAN;
+    let found = problems(broken);
+    let has = |start: &str, text: &str| found.iter().any(|p| p.starts_with(start) && p.contains(text));
+    let (v0, v1, v2) = {
+        let a = shipped();
+        (a.figure.views[0].id.as_str(), a.figure.views[1].id.as_str(), a.figure.views[2].id.as_str())
+    };
+    assert!(has(&format!("{v0} view, height"), "not -500"), "{found:#?}");
+    assert!(has(&format!("{v1} view, width"), "not inf"), "{found:#?}");
+    assert!(has(&format!("{v2} view, zones[0]"), "NaN"), "{found:#?}");
+    assert!(has(&format!("{v2} view, outline"), "1000000000000000000000000000000"), "{found:#?}");
+    assert!(found.iter().any(|p| p.contains(", mark: (NaN,")), "{found:#?}");
+}
+
+#[test]
 fn a_drawing_ranks_the_muscles_that_explain_it_best() {
     let atlas = shipped();
     let trap = atlas.muscle(&MuscleId::new("upper-trapezius")).unwrap();

@@ -233,6 +233,9 @@ fn check_mark(atlas: &Atlas, m: &Muscle, mark: &Mark, record: &str, r: &mut Repo
             "mark",
             format!("{} is not drawn on the {} view", m.id, view.id.as_str()),
         ),
+        Some(_) if !(mark.x.is_finite() && mark.y.is_finite()) => {
+            r.add(record, "mark", format!("({}, {}) is not a place on the picture", mark.x, mark.y))
+        }
         Some(shape) => {
             let outline = geometry::smooth_polygon(&shape.points, 8);
             if !geometry::contains(&outline, [mark.x, mark.y]) {
@@ -262,6 +265,9 @@ fn check_shapes(atlas: &Atlas, m: &Muscle, record: &str, r: &mut Report) {
         }
         if shape.points.len() < 3 {
             r.add(record, "shapes", format!("the {view} shape needs at least three points"));
+        }
+        if let Some(v) = atlas.figure.view(shape.view) {
+            check_points(v, record, "shapes", &shape.points, r);
         }
         match atlas.figure.view(shape.view) {
             None => r.add(record, "shapes", format!("the figure has no {view} view")),
@@ -314,16 +320,44 @@ fn check_figure(atlas: &Atlas, r: &mut Report) {
     }
 }
 
+/// The largest view, in its own units: far beyond any figure, small enough for `f32` arithmetic.
+const MAX_VIEW_SIZE: f32 = 10_000.0;
+
+/// A view's size is a positive, finite number of units.
+fn check_size(record: &str, field: &str, v: f32, r: &mut Report) {
+    if !(v.is_finite() && v > 0.0 && v <= MAX_VIEW_SIZE) {
+        r.add(record, field, format!("must be a number above 0 and at most {MAX_VIEW_SIZE}, not {v}"));
+    }
+}
+
+/// Points are finite and near the picture: inside it, or overhanging by at most its own size
+/// (zones overhang the outline, which the app clips).
+fn check_points(view: &View, record: &str, field: &str, points: &[[f32; 2]], r: &mut Report) {
+    let (w, h) = (view.width, view.height);
+    if let Some(p) = points.iter().find(|p| {
+        !(p[0].is_finite() && p[1].is_finite() && (-w..=2.0 * w).contains(&p[0]) && (-h..=2.0 * h).contains(&p[1]))
+    }) {
+        r.add(record, field, format!("has a point ({}, {}) that is not a number within the {w} x {h} picture", p[0], p[1]));
+    }
+}
+
 fn check_view(atlas: &Atlas, view: &View, r: &mut Report) {
     let record = format!("{} view", view.id.as_str());
+    check_size(&record, "width", view.width, r);
+    check_size(&record, "height", view.height, r);
     if view.outline.len() < 3 {
         r.add(&record, "outline", "needs at least three points");
+    }
+    check_points(view, &record, "outline", &view.outline, r);
+    for (i, d) in view.details.iter().enumerate() {
+        check_points(view, &record, &format!("details[{i}]"), &d.points, r);
     }
     for (i, shape) in view.zones.iter().enumerate() {
         let field = format!("zones[{i}]");
         if shape.points.len() < 3 {
             r.add(&record, &field, "a zone shape needs at least three points");
         }
+        check_points(view, &record, &field, &shape.points, r);
         match atlas.zone(&shape.zone) {
             None => {
                 let ids = atlas.zones.iter().map(|z| z.id.as_str());
