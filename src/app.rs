@@ -17,27 +17,80 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// Fetch and check the atlas; every failure becomes a sentence a person can act on.
+/// How long the data may take, headers and body together, before the page says so.
+const TIMEOUT_MS: i32 = 20_000;
+
+/// Fetch and check the atlas; every failure becomes a sentence a person can act on, and says
+/// whose side the problem is on.
 pub async fn load_atlas(url: &str) -> Result<Arc<Atlas>, String> {
-    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| {
-        format!("The atlas data could not be fetched from the server ({e}). Check your connection and try again.")
-    })?;
-    if !response.ok() {
-        return Err(format!(
-            "The atlas data file ({url}) could not be loaded: the server answered {} {}.",
-            response.status(),
-            response.status_text()
-        ));
-    }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| format!("The atlas data file ({url}) could not be read: {e}."))?;
+    let abort = web_sys::AbortController::new().ok();
+    let fetch = Box::pin(fetch_text(url, abort.as_ref().map(|a| a.signal())));
+    let text = match futures::future::select(fetch, Box::pin(sleep(TIMEOUT_MS))).await {
+        futures::future::Either::Left((result, _)) => result?,
+        futures::future::Either::Right(_) => {
+            if let Some(a) = abort {
+                a.abort();
+            }
+            return Err(format!(
+                "The atlas data did not arrive within {} seconds: the server or the connection stalled. Try again.",
+                TIMEOUT_MS / 1000
+            ));
+        }
+    };
     Atlas::from_json(&text).map(Arc::new).map_err(|e| {
         let mut s = e.to_string();
         s[..1].make_ascii_uppercase();
         s
     })
+}
+
+async fn fetch_text(url: &str, signal: Option<web_sys::AbortSignal>) -> Result<String, String> {
+    let response = gloo_net::http::Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(|e| {
+        let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
+        if online {
+            format!(
+                "The atlas data could not be fetched from the server ({e}). The server could not be reached \
+                 or refused the request (a redirect loop does this); if other sites work, the problem is on \
+                 the server's side. Try again later."
+            )
+        } else {
+            format!("The atlas data could not be fetched from the server ({e}): you seem to be offline. Check your connection and try again.")
+        }
+    })?;
+    if !response.ok() {
+        let status = response.status();
+        let blame = if status >= 500 {
+            " This is a problem on the server's side, not with your connection; try again in a while."
+        } else {
+            ""
+        };
+        return Err(format!(
+            "The atlas data file ({url}) could not be loaded: the server answered {status} {}.{blame}",
+            response.status_text()
+        ));
+    }
+    let html = response.headers().get("content-type").is_some_and(|t| t.contains("text/html"));
+    let text = response
+        .text()
+        .await
+        .map_err(|e| format!("The atlas data file ({url}) could not be read: {e}."))?;
+    if html || text.trim_start().starts_with('<') {
+        return Err(format!(
+            "The server sent a web page instead of the atlas data ({url}): the data file may be missing \
+             from this site, or the address is wrong."
+        ));
+    }
+    Ok(text)
+}
+
+/// Resolves after `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 #[component]

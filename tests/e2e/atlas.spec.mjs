@@ -154,6 +154,8 @@ const brokenData = [
   ['a missing file (404)', (route) => route.fulfill({ status: 404, body: 'Not found' }), /server answered 404/],
   ['a network failure', (route) => route.abort('internetdisconnected'), /could not be fetched/],
   ['malformed JSON', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"format": 1, "zones": [' }), /malformed/],
+  ['a web page served in its place', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Home</title>' }), /web page instead of the atlas data/],
+  ['a server error (503)', (route) => route.fulfill({ status: 503, body: 'Service Unavailable' }), /server answered 503.*server's side, not with your connection/],
 ];
 
 for (const [what, handler, message] of brokenData) {
@@ -169,6 +171,21 @@ for (const [what, handler, message] of brokenData) {
     await expect(page.getByTestId('load-error')).toHaveCount(0);
   });
 }
+
+test('a data request that stalls ends in a clear message and a retry, not endless loading', async ({ page }) => {
+  // The clock is faked so the 20-second wait takes no time.
+  await page.clock.install();
+  let stalled = true;
+  await page.route('**/atlas.json', (route) => (stalled ? undefined : route.continue()));
+  await page.goto('/');
+  await expect(page.getByRole('status')).toContainText('Loading the atlas');
+  await page.clock.runFor(21_000);
+  await expect(page.getByTestId('load-error')).toContainText('did not arrive within 20 seconds');
+  stalled = false;
+  await page.clock.resume();
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('[data-zone]').first()).toBeAttached();
+});
 
 test('a data file with broken references lists each problem precisely', async ({ page }) => {
   await page.route('**/atlas.json', async (route) => {
