@@ -61,6 +61,18 @@ pub fn load_checklist(dir: &Path) -> Result<Checklist, String> {
 /// Load every file under `dir`. Errors name the file and what could not be read; all files
 /// are tried so that one run reports every broken file.
 pub fn load_dir(dir: &Path) -> Result<Atlas, Vec<String>> {
+    let (atlas, errors) = load_dir_partly(dir);
+    if errors.is_empty() {
+        Ok(atlas)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The atlas made of every file that could be read, and the errors of those that could not,
+/// so that the data tool can report a syntax error in one file together with the problems of
+/// all the others.
+pub fn load_dir_partly(dir: &Path) -> (Atlas, Vec<String>) {
     let mut errors = Vec::new();
     let sources: Option<SourcesFile> = read(&dir.join("sources.toml"), &mut errors);
     let zones: Option<ZonesFile> = read(&dir.join("zones.toml"), &mut errors);
@@ -91,19 +103,17 @@ pub fn load_dir(dir: &Path) -> Result<Atlas, Vec<String>> {
     if let Some(marks) = marks {
         derive_marks(&marks_path, marks, &mut muscles, &mut errors);
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
     let mut views = views;
     views.sort_by_key(|v| v.id);
-    Ok(Atlas {
+    let atlas = Atlas {
         format: FORMAT,
         sources: sources.map(|s| s.source).unwrap_or_default(),
         zones: zones.map(|z| z.zone).unwrap_or_default(),
         muscles,
         figure: crate::model::Figure { views },
         pages: pages.map(|p| p.page).unwrap_or_default(),
-    })
+    };
+    (atlas, errors)
 }
 
 /// Fill each trigger point's `also_marked` from the generated marks file; an entry that names

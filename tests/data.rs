@@ -269,6 +269,46 @@ fn sizes_and_coordinates_the_app_computes_with_must_be_real_numbers_in_range() {
     assert!(found.iter().any(|p| p.contains(", mark: (NaN,")), "{found:#?}");
 }
 
+/// A copy of data/ in a fresh temporary folder, for tests that break files.
+fn copy_of_data(name: &str) -> std::path::PathBuf {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("trigger-atlas-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy(Path::new("data"), &dir);
+    dir
+}
+
+#[test]
+fn a_syntax_error_in_one_file_does_not_hide_the_problems_of_the_others() {
+    let dir = copy_of_data("syntax");
+    let edit = |file: &str, from: &str, to: &str| {
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file} has no {from}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    };
+    edit("muscles/soleus.toml", "name = \"Soleus\"", "name = \"Soleus");
+    edit("muscles/temporalis.toml", "\"head.temple\"", "\"head.tmple\"");
+    let (atlas, unread) = trigger_atlas::authoring::load_dir_partly(&dir);
+    assert!(unread.iter().any(|e| e.contains("soleus.toml") && e.contains("parse error")), "{unread:?}");
+    assert!(atlas.muscle(&MuscleId::new("temporalis")).is_some(), "the readable files are loaded");
+    let found = problems(atlas);
+    assert!(found.iter().any(|p| p.contains("temporalis") && p.contains("head.tmple")), "{found:#?}");
+    assert!(trigger_atlas::authoring::load_dir(&dir).is_err());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn a_drawing_ranks_the_muscles_that_explain_it_best() {
     let atlas = shipped();

@@ -4,6 +4,10 @@
 //!                                    public/atlas.json is out of date.
 //! `cargo run --bin atlas -- bundle` writes public/atlas.json from data/.
 //! `cargo run --bin atlas -- preview front|back|side|head|sole|palm|hand-back` prints a review SVG of one view.
+//!
+//! `--data DIR` reads another data folder (then `check` does not compare it with the app's
+//! bundle); `--out FILE` makes `bundle` write elsewhere. A file that cannot be read is reported
+//! together with the problems of every other file.
 
 // The tool reads files, so it exists only natively; the crate's wasm build skips it.
 #[cfg(not(target_arch = "wasm32"))]
@@ -11,29 +15,58 @@ mod native {
     use std::collections::BTreeMap;
     use std::path::Path;
     use std::process::ExitCode;
-    use trigger_atlas::authoring::load_dir;
+    use trigger_atlas::authoring::load_dir_partly;
     use trigger_atlas::model::{Atlas, Region};
 
     const DATA: &str = "data";
     const BUNDLE: &str = "public/atlas.json";
 
+    /// The command line: the command and its words, and the `--data` / `--out` options.
+    struct Args {
+        words: Vec<String>,
+        data: Option<String>,
+        out: Option<String>,
+    }
+
+    fn args() -> Result<Args, String> {
+        let mut a = Args { words: Vec::new(), data: None, out: None };
+        let mut it = std::env::args().skip(1);
+        while let Some(arg) = it.next() {
+            match arg.as_str() {
+                "--data" => a.data = Some(it.next().ok_or("--data needs a folder")?),
+                "--out" => a.out = Some(it.next().ok_or("--out needs a file")?),
+                _ => a.words.push(arg),
+            }
+        }
+        Ok(a)
+    }
+
     pub fn main() -> ExitCode {
-        let cmd = std::env::args().nth(1).unwrap_or_else(|| "check".into());
-        let atlas = match load_dir(Path::new(DATA)) {
+        let args = match args() {
             Ok(a) => a,
-            Err(errors) => {
-                eprintln!("{} file(s) could not be read:", errors.len());
-                for e in errors {
-                    eprintln!("- {e}");
-                }
+            Err(e) => {
+                eprintln!("{e}");
                 return ExitCode::FAILURE;
             }
         };
+        let cmd = args.words.first().cloned().unwrap_or_else(|| "check".into());
+        let dir = args.data.clone().unwrap_or_else(|| DATA.into());
+        let (atlas, unread) = load_dir_partly(Path::new(&dir));
+        if !unread.is_empty() {
+            eprintln!("{} problem(s) reading {dir}/:", unread.len());
+            for e in &unread {
+                eprintln!("- {e}");
+            }
+        }
         if cmd == "preview" {
+            if !unread.is_empty() {
+                return ExitCode::FAILURE;
+            }
             // Drawn even when the data has problems: the figure is what one is fixing.
-            let view = std::env::args()
-                .nth(2)
-                .and_then(|name| trigger_atlas::model::ViewId::parse(&name))
+            let view = args
+                .words
+                .get(1)
+                .and_then(|name| trigger_atlas::model::ViewId::parse(name))
                 .unwrap_or(trigger_atlas::model::ViewId::Front);
             return match trigger_atlas::preview::view_svg(&atlas, view) {
                 Some(svg) => {
@@ -44,20 +77,37 @@ mod native {
             };
         }
         // Checked as the app will load it, but bundled as authored: the app expands divided
-        // zones itself, and the file stays smaller.
-        if let Err(e) = atlas.clone().checked() {
-            eprintln!("{e}");
+        // zones itself, and the file stays smaller. The files that could be read are checked
+        // even when others could not, unless what everything refers to (sources, zones) is
+        // missing, which would only bury the real problem under its consequences.
+        let foundations_read = !unread.iter().any(|e| e.contains("sources.toml") || e.contains("zones.toml"));
+        if foundations_read {
+            if let Err(e) = atlas.clone().checked() {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        } else {
+            eprintln!("(the other files are checked once sources.toml and zones.toml can be read)");
+        }
+        if !unread.is_empty() {
             return ExitCode::FAILURE;
         }
         match cmd.as_str() {
             "check" => {
                 print_coverage(&atlas);
-                match trigger_atlas::authoring::load_checklist(Path::new(DATA)) {
+                let has_checklist = Path::new(&dir).join("checklist.toml").exists();
+                match trigger_atlas::authoring::load_checklist(Path::new(&dir)) {
+                    // Another data folder need not track the Manual's checklist.
+                    Err(_) if args.data.is_some() && !has_checklist => {}
                     Ok(list) => print_checklist(&atlas, &list),
                     Err(e) => {
                         eprintln!("{e}");
                         return ExitCode::FAILURE;
                     }
+                }
+                if args.data.is_some() {
+                    println!("data valid ({dir}/)");
+                    return ExitCode::SUCCESS;
                 }
                 let bundled = std::fs::read_to_string(BUNDLE).unwrap_or_default();
                 if bundled != atlas.to_json() {
@@ -67,18 +117,21 @@ mod native {
                 println!("data valid; {BUNDLE} is up to date");
                 ExitCode::SUCCESS
             }
-            "bundle" => match std::fs::write(BUNDLE, atlas.to_json()) {
-                Ok(()) => {
-                    println!("wrote {BUNDLE} ({} bytes)", atlas.to_json().len());
-                    ExitCode::SUCCESS
+            "bundle" => {
+                let out = args.out.clone().unwrap_or_else(|| BUNDLE.into());
+                match std::fs::write(&out, atlas.to_json()) {
+                    Ok(()) => {
+                        println!("wrote {out} ({} bytes)", atlas.to_json().len());
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => {
+                        eprintln!("could not write {out}: {e}");
+                        ExitCode::FAILURE
+                    }
                 }
-                Err(e) => {
-                    eprintln!("could not write {BUNDLE}: {e}");
-                    ExitCode::FAILURE
-                }
-            },
+            }
             other => {
-                eprintln!("unknown command {other:?}; use check or bundle");
+                eprintln!("unknown command {other:?}; use check, bundle or preview");
                 ExitCode::FAILURE
             }
         }
