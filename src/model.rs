@@ -3,6 +3,7 @@
 //! computation here is tested natively.
 
 pub mod atlas;
+pub mod diagnose;
 pub mod figure;
 pub mod geometry;
 pub mod ids;

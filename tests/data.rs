@@ -120,6 +120,29 @@ fn malformed_files_are_named_as_such() {
 }
 
 #[test]
+fn a_bundle_that_does_not_parse_names_the_record_and_field() {
+    let bundle = shipped().to_json();
+    let mut value: serde_json::Value = serde_json::from_str(&bundle).unwrap();
+    let malformed = |v: &serde_json::Value| Atlas::from_json(&v.to_string()).unwrap_err().to_string();
+    // A muscle without its Latin name, somewhere in a 600 KB one-line file.
+    let soleus = value["muscles"].as_array_mut().unwrap().iter_mut().find(|m| m["id"] == "soleus").unwrap();
+    soleus.as_object_mut().unwrap().remove("latin");
+    assert!(malformed(&value).contains("muscle soleus: missing field `latin`"), "{}", malformed(&value));
+    // Inside a trigger point, the trigger point is named.
+    let mut value: serde_json::Value = serde_json::from_str(&bundle).unwrap();
+    let tp = &mut value["muscles"].as_array_mut().unwrap().iter_mut().find(|m| m["id"] == "soleus").unwrap()["trigger_points"][1];
+    tp["essential"] = serde_json::json!(["foot.heel@sideways"]);
+    assert!(malformed(&value).starts_with("the data file is malformed: trigger point soleus/2: "), "{}", malformed(&value));
+    // A view with a wrong type of number.
+    let mut value: serde_json::Value = serde_json::from_str(&bundle).unwrap();
+    value["figure"]["views"][0]["width"] = serde_json::json!("wide");
+    assert!(malformed(&value).contains("view front: invalid type"), "{}", malformed(&value));
+    // A web page where the data should be says so.
+    let page = Atlas::from_json("<!doctype html><html><body>Welcome</body></html>").unwrap_err().to_string();
+    assert!(page.contains("web page (HTML)"), "{page}");
+}
+
+#[test]
 fn pain_in_a_zone_lists_the_muscles_that_refer_there_essential_first() {
     let atlas = shipped();
     // Every referral the data states must be found by the lookup, on the right side.

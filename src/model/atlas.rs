@@ -57,7 +57,7 @@ impl Atlas {
     /// Parse and validate the bundled JSON the app fetches.
     pub fn from_json(text: &str) -> Result<Atlas, LoadError> {
         let atlas: Atlas =
-            serde_json::from_str(text).map_err(|e| LoadError::Malformed(e.to_string()))?;
+            serde_json::from_str(text).map_err(|e| LoadError::Malformed(super::diagnose::malformed(text, &e)))?;
         if atlas.format != FORMAT {
             return Err(LoadError::Malformed(format!(
                 "format {} is not the format {FORMAT} this version of the app reads",
