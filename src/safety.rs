@@ -39,8 +39,8 @@ pub const SPINE: Caution = Caution {
 pub const NERVE: Caution = Caution {
     kind: "nerve",
     text: "Numbness or weakness that comes on suddenly, or affects one side of the face or body, \
-           can be a stroke: call your local emergency number. Numbness or weakness that lasts or \
-           spreads needs a doctor; trigger points cause pain and tingling, rarely true numbness.",
+           can be a stroke: call your local emergency number. Numbness or weakness that lasts, \
+           spreads or keeps coming back needs a doctor, who can look for a trapped nerve.",
 };
 pub const FEVER: Caution = Caution {
     kind: "fever",

@@ -48,8 +48,8 @@ def num(v, always_decimal=False):
     return s if always_decimal else (s[:-2] if s.endswith(".0") else s)
 
 
-def rewrite(text, warps, fix):
-    """Replace the coordinates of front/back/side shapes and marks; `fix(view, pts)` may
+def rewrite(text, warps, fix, views=VIEWS):
+    """Replace the coordinates of the given views' shapes and marks; `fix(view, pts)` may
     adjust a shape's points; returns the new text and the shapes/marks it moved."""
     out, view, moved = [], None, {"shapes": [], "marks": []}
     for line in text.splitlines(keepends=True):
@@ -59,7 +59,7 @@ def rewrite(text, warps, fix):
         if m:
             view = m.group(1)
         m = POINTS.match(line)
-        if m and view in VIEWS:
+        if m and view in views:
             pts = np.array([[float(a), float(b)] for a, b in PAIR.findall(m.group(2))])
             new = fix(view, warps[view](pts))
             moved["shapes"].append((view, new))
@@ -68,7 +68,7 @@ def rewrite(text, warps, fix):
         if "view = " in line and "{" in line:
             def sub(mm):
                 v = mm.group(1)
-                if v not in VIEWS:
+                if v not in views:
                     return mm.group(0)
                 x, y = warps[v](np.array([[float(mm.group(2)), float(mm.group(3))]]))[0]
                 moved["marks"].append((v, (x, y)))

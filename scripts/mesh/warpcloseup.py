@@ -16,7 +16,6 @@ alone with a warning unless --force). Marks that fall outside their outline are 
 Run: .venv/bin/python scripts/mesh/warpcloseup.py [--force]   (after generate.py)
 """
 
-import re
 import subprocess
 import sys
 import tomllib
@@ -24,23 +23,17 @@ import tomllib
 import numpy as np
 import shapely
 from scipy.interpolate import RBFInterpolator
-from shapely.geometry import Point, Polygon
-from shapely.ops import nearest_points
 
+import warp
 import warpfit
-from appcheck import contains_f32
-from appcover import catmull_rom
 from source import ROOT
 
 COMMIT = "58dc24a2b6c077dbdd42f68560e6ed458ac64e70"
 VIEWS = ("head", "sole")
-MARK = re.compile(r'\{ view = "(\w+)", x = (-?[\d.]+), y = (-?[\d.]+) \}')
-POINTS = re.compile(r"^(points = )(\[.*\])\s*$")
 # the old sole was a sketch of one foot with box zones: a thin-plate spline through its zone
 # matches bends wildly outside them, so the sole is mapped by the affine map that best takes the
 # old foot's extreme points (toe tip, heel, inner and outer edge) to the new one's
 AFFINE = {"sole"}
-PAIR = re.compile(r"\[(-?[\d.]+), (-?[\d.]+)\]")
 
 
 def old_text(rel):
@@ -90,68 +83,11 @@ def fit(view, log=print):
     return lambda pts: rbf(np.asarray(pts, float))
 
 
-def num(v, always_decimal=False):
-    v = round(float(v), 1) + 0.0
-    s = f"{v:.1f}"
-    return s if always_decimal else (s[:-2] if s.endswith(".0") else s)
-
-
-def rewrite(text, warps):
-    out, view = [], None
-    for line in text.splitlines(keepends=True):
-        if line.startswith("[["):
-            view = None
-        m = re.match(r'^view = "(\w+)"', line)
-        if m:
-            view = m.group(1)
-        m = POINTS.match(line)
-        if m and view in VIEWS:
-            pts = np.array([[float(a), float(b)] for a, b in PAIR.findall(m.group(2))])
-            new = np.round(warps[view](pts), 1)
-            new[:, 0] = np.maximum(new[:, 0], 100.0)
-            body = ", ".join(f"[{num(x)}, {num(y)}]" for x, y in new)
-            line = f"{m.group(1)}[{body}]" + line[m.end(2):]
-        if "view = " in line and "{" in line:
-            def sub(mm):
-                v = mm.group(1)
-                if v not in VIEWS:
-                    return mm.group(0)
-                x, y = warps[v](np.array([[float(mm.group(2)), float(mm.group(3))]]))[0]
-                return f'{{ view = "{v}", x = {num(x, True)}, y = {num(y, True)} }}'
-            line = MARK.sub(sub, line)
-        out.append(line)
-    return "".join(out)
-
-
-def marks_inside(text, margin=1.0):
-    """Pull every head/sole mark outside its muscle's smoothed outline just inside it."""
-    doc = tomllib.loads(text)
-    shapes = {s["view"]: s["points"] for s in doc.get("shapes", [])}
-    moved = []
-    for tp in doc.get("trigger_points", []):
-        for mk in [tp["mark"]] + tp.get("also_marked", []):
-            v = mk["view"]
-            if v not in VIEWS or v not in shapes:
-                continue
-            ring = catmull_rom(shapes[v])
-            p = np.array([mk["x"], mk["y"]], np.float32)
-            if contains_f32(ring, p[:1], p[1:])[0]:
-                continue
-            poly = Polygon(ring).buffer(0)
-            inner = poly.buffer(-margin)
-            if inner.is_empty:
-                inner = poly.buffer(-0.2)
-            q = nearest_points(inner, Point(p))[0]
-            nx, ny = round(q.x, 1) + 0.0, round(q.y, 1) + 0.0
-            old = f'{{ view = "{v}", x = {mk["x"]:.1f}, y = {mk["y"]:.1f} }}'
-            text = text.replace(old, f'{{ view = "{v}", x = {nx:.1f}, y = {ny:.1f} }}')
-            moved.append((tp["id"], v, (mk["x"], mk["y"]), (nx, ny)))
-    return text, moved
-
-
-def skeleton(text):
-    text = re.sub(r"(?m)^points = \[.*\]\s*$", "points = #", text)
-    return MARK.sub(lambda m: f"{{ view = {m.group(1)} }}", text)
+def keep_right(view, pts):
+    """A shape's warped points, rounded, kept on the picture's right half."""
+    new = np.round(pts, 1)
+    new[:, 0] = np.maximum(new[:, 0], 100.0)
+    return new
 
 
 def main(force=False, log=print):
@@ -162,11 +98,12 @@ def main(force=False, log=print):
         src = old_text(path.relative_to(ROOT).as_posix())
         if not any(f'view = "{v}"' in src for v in VIEWS):
             continue
-        text, moved = marks_inside(rewrite(src, warps))
+        text = warp.rewrite(src, warps, keep_right, VIEWS)[0]
+        text, moved = warpfit.marks_inside(text, tomllib.loads(text), views=VIEWS)
         for m in moved:
             log(f"mark pulled inside its outline: {path.stem} {m}")
         cur = path.read_text()
-        if skeleton(cur) != skeleton(src) and not force:
+        if warp.skeleton(cur) != warp.skeleton(src) and not force:
             log(f"WARNING: {path.name} changed since {COMMIT[:7]}; not rewritten (use --force)")
             continue
         if cur != text:

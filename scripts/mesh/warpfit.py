@@ -159,15 +159,15 @@ def fit(view, old_text, log=print):
     return lambda pts: rbf(np.asarray(pts, float))
 
 
-def marks_inside(text, doc, margin=1.0):
-    """Pull every front/back/side mark that lies outside its muscle's smoothed outline to the
+def marks_inside(text, doc, margin=1.0, views=("front", "back", "side")):
+    """Pull every mark on the given views that lies outside its muscle's smoothed outline to the
     nearest point `margin` inside it; returns the new text and what moved."""
     shapes = {s["view"]: s["points"] for s in doc.get("shapes", [])}
     moved = []
     for tp in doc.get("trigger_points", []):
         for mk in [tp["mark"]] + tp.get("also_marked", []):
             v = mk["view"]
-            if v not in ("front", "back", "side") or v not in shapes:
+            if v not in views or v not in shapes:
                 continue
             ring = catmull_rom(shapes[v])
             p = np.array([mk["x"], mk["y"]], np.float32)
