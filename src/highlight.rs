@@ -4,7 +4,8 @@
 
 use crate::model::geometry::Point;
 use crate::model::lookup::Pattern;
-use crate::model::{Atlas, MuscleId, Side, ViewId, ZoneId};
+use crate::model::figure::{Figure, View};
+use crate::model::{Atlas, MuscleId, Side, Strength, ViewId, ZoneId};
 use crate::model::zone::capitalise;
 use crate::url_state::Selection;
 
@@ -84,6 +85,53 @@ impl Highlight {
         h
     }
 
+    /// How much of this a view shows: the area of its pattern's zones there (spillover counts
+    /// half) and of the drawing's, in the view's own units.
+    pub fn area_on(&self, view: &View) -> f32 {
+        let mut total = 0.0;
+        for shape in &view.zones {
+            let sides: &[Side] = if shape.midline { &[Side::Midline] } else { &[Side::Left, Side::Right] };
+            for &side in sides {
+                let key = (shape.zone.clone(), side);
+                let weight = match self.zones.get(&key) {
+                    Some(Strength::Essential) => 1.0,
+                    Some(Strength::Spillover) => 0.5,
+                    None if self.drawn.contains(&key) => 1.0,
+                    None => 0.0,
+                };
+                if weight > 0.0 {
+                    total += weight * area(&shape.points);
+                }
+            }
+        }
+        total
+    }
+
+    /// Whether a view shows any of this at all.
+    pub fn is_shown_on(&self, view: &View) -> bool {
+        self.marks.iter().any(|m| m.view == view.id) || self.area_on(view) > 0.0
+    }
+
+    /// The view a phone, which shows one at a time, should show: a muscle's trigger points
+    /// with as much of its pattern as possible, so a view with marks beats one without. The
+    /// current view stays if it shows most of what the best one does, so switching sides or
+    /// stepping through muscles does not make the figure jump.
+    pub fn best_view(&self, figure: &Figure, current: ViewId) -> ViewId {
+        let score = |v: &View| (self.marks.iter().any(|m| m.view == v.id), self.area_on(v));
+        let Some(best) = figure.views.iter().max_by(|a, b| {
+            let (a, b) = (score(a), score(b));
+            a.0.cmp(&b.0).then(a.1.total_cmp(&b.1))
+        }) else {
+            return current;
+        };
+        let (best_marked, best_area) = score(best);
+        match figure.view(current).map(score) {
+            Some((marked, area)) if marked == best_marked && area >= 0.6 * best_area && area > 0.0 => current,
+            _ if best_area == 0.0 && !best_marked => current,
+            _ => best.id,
+        }
+    }
+
     pub fn is_drawn(&self, zone: &(ZoneId, Side)) -> bool {
         self.drawn.contains(zone)
     }
@@ -93,3 +141,13 @@ impl Highlight {
     }
 }
 
+
+/// A polygon's area (shoelace).
+fn area(points: &[Point]) -> f32 {
+    let n = points.len();
+    let twice: f32 = (0..n).map(|i| {
+        let (a, b) = (points[i], points[(i + 1) % n]);
+        a[0] * b[1] - b[0] * a[1]
+    }).sum();
+    twice.abs() / 2.0
+}

@@ -14,6 +14,7 @@ pub mod muscle;
 pub mod page;
 pub mod parts;
 pub mod rank;
+pub mod related;
 pub mod search;
 pub mod source;
 pub mod suggest;

@@ -159,3 +159,31 @@ fn zones_on_every_view_follow_anatomy_not_boxes() {
         }
     }
 }
+
+/// A phone shows one view at a time: a muscle opens on a view with its trigger points and
+/// part of its pattern, and choosing the other side of it keeps the view.
+#[test]
+fn a_muscle_opens_on_a_view_showing_its_trigger_points_and_pattern() {
+    use trigger_atlas::highlight::Highlight;
+    use trigger_atlas::url_state::Selection;
+    let atlas = shipped().checked().expect("valid");
+    for m in &atlas.muscles {
+        let h = Highlight::of(&atlas, &Selection::Muscle { id: m.id.clone(), side: Side::Right });
+        let best = h.best_view(&atlas.figure, ViewId::Front);
+        let view = atlas.figure.view(best).unwrap();
+        if !h.marks.is_empty() {
+            assert!(h.marks.iter().any(|mk| mk.view == best), "{}: opens on {best:?}, with none of its marks", m.id);
+        }
+        assert!(h.area_on(view) > 0.0 || h.zones.is_empty(), "{}: opens on {best:?}, showing none of its pattern", m.id);
+        let left = Highlight::of(&atlas, &Selection::Muscle { id: m.id.clone(), side: Side::Left });
+        assert_eq!(left.best_view(&atlas.figure, best), best, "{}: the other side jumps to another view", m.id);
+    }
+    let opens_on = |id: &str| {
+        let h = Highlight::of(&atlas, &Selection::Muscle { id: trigger_atlas::model::MuscleId::new(id), side: Side::Right });
+        h.best_view(&atlas.figure, ViewId::Front)
+    };
+    // The head's own muscles open on the head; the back's on the back; a front muscle stays.
+    assert_eq!(opens_on("temporalis"), ViewId::Head);
+    assert_eq!(opens_on("infraspinatus"), ViewId::Back);
+    assert_eq!(opens_on("pectoralis-major"), ViewId::Front);
+}

@@ -133,3 +133,52 @@ fn a_pain_drawing_is_one_shape_over_the_zones_drawn() {
     }
     assert!(Layers::of(&zones, &Highlight::default()).is_empty());
 }
+
+/// Presenting, next and previous step to a related muscle: every muscle once, each next to one
+/// of its own region, and the heads of the quadriceps or the rotator cuff not scattered.
+#[test]
+fn presentation_steps_through_related_muscles() {
+    let atlas = shipped().checked().expect("valid");
+    let order = atlas.presentation_order();
+    assert_eq!(order.len(), atlas.muscles.len());
+    let mut ids: Vec<_> = order.iter().map(|m| m.id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), atlas.muscles.len(), "a muscle appears twice");
+    let changes = order.windows(2).filter(|w| w[0].region != w[1].region).count();
+    let regions: std::collections::BTreeSet<_> = atlas.muscles.iter().map(|m| m.region).collect();
+    assert_eq!(changes, regions.len() - 1, "regions are visited one at a time");
+    // Within a region, a step goes to a muscle sharing a place more often than not.
+    let sharing = order
+        .windows(2)
+        .filter(|w| w[0].region == w[1].region)
+        .filter(|w| {
+            let a = atlas.pattern(w[0], Side::Right);
+            atlas.pattern(w[1], Side::Right).keys().any(|k| a.contains_key(k))
+        })
+        .count();
+    let steps = order.len() - regions.len();
+    assert!(sharing * 10 >= steps * 7, "only {sharing} of {steps} steps share a place");
+}
+
+/// A muscle's page opens with where its pain goes in one line: every muscle has an essential
+/// place, a place is listed once, and divided zones read whole.
+#[test]
+fn every_muscle_says_where_its_pain_goes_in_a_line() {
+    let atlas = shipped().checked().expect("valid");
+    for m in &atlas.muscles {
+        let (essential, spillover) = atlas.places_of(m);
+        assert!(!essential.is_empty(), "{}: no essential place", m.id);
+        assert!(spillover.iter().all(|s| !essential.contains(s)), "{}: a place listed twice", m.id);
+        for name in essential.iter().chain(&spillover) {
+            let zone = atlas.zones.iter().find(|z| &z.name == name).expect("a zone's name");
+            let parent = atlas.zones.iter().find(|p| p.parts.contains(&zone.id));
+            if let Some(p) = parent {
+                assert!(!essential.contains(&p.name) && !spillover.contains(&p.name), "{}: {} and its part {}", m.id, p.name, name);
+            }
+        }
+    }
+    let trapezius = atlas.muscle(&MuscleId::new("upper-trapezius")).unwrap();
+    let (essential, _) = atlas.places_of(trapezius);
+    assert!(essential.iter().any(|p| p.to_lowercase().contains("temple")), "{essential:?}");
+}

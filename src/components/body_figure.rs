@@ -62,6 +62,10 @@ pub fn BodyFigure(
     mode: Signal<Mode>,
     /// Show the view mirrored (as the patient sees themselves in a mirror).
     mirrored: Signal<bool>,
+    /// Draw mode: a finger dragged over the body paints (otherwise it scrolls the page, and a
+    /// tap toggles one zone). A mouse or pen always paints as it drags.
+    #[prop(optional, into)]
+    draw: Signal<bool>,
     /// Prefix for element ids, so several figures of one view can share a page.
     #[prop(optional, into)]
     instance: String,
@@ -143,6 +147,9 @@ pub fn BodyFigure(
     let stroke_start = StoredValue::new(None::<((ZoneId, Side), bool)>);
     // Pointers down on the figure, for pinch and pan.
     let pointers = StoredValue::new(Vec::<Touch>::new());
+    // A finger down outside draw mode: it becomes a tap (answered on click) or a scroll, never
+    // a stroke, so a swipe over the body scrolls the page and paints nothing.
+    let tapping = StoredValue::new(false);
     let zoom = RwSignal::new(Zoom::fit(v.width, v.height));
 
     let is_zone = |el: &web_sys::Element| el.has_attribute("data-zone");
@@ -156,6 +163,10 @@ pub fn BodyFigure(
         let (v, zone_key) = (v.clone(), zone_key.clone());
         move |ev: &web_sys::PointerEvent| {
             if mode.get_untracked() != Mode::Pain || ev.button() != 0 || pointers.with_value(|p| !p.is_empty()) {
+                return;
+            }
+            if ev.pointer_type() == "touch" && !draw.get_untracked() {
+                tapping.set_value(true);
                 return;
             }
             let key = match shape_of(ev.target()) {
@@ -220,7 +231,10 @@ pub fn BodyFigure(
             pinch(zoom, &Screen::of(&svg, zoom.get_untracked(), mirrored.get_untracked()), &before, &after);
         } else if painting.get_untracked().is_some() {
             paint_at(&ev);
-        } else if zoom.get_untracked().is_zoomed() && mode.get_untracked() == Mode::Muscles && ev.buttons() != 0 {
+        } else if zoom.get_untracked().is_zoomed()
+            && (mode.get_untracked() == Mode::Muscles || tapping.get_value())
+            && ev.buttons() != 0
+        {
             // Drag to pan a magnified view.
             if let Some(&(_, px, py)) = before.iter().find(|q| q.0 == id) {
                 let screen = Screen::of(&svg, zoom.get_untracked(), mirrored.get_untracked());
@@ -231,6 +245,10 @@ pub fn BodyFigure(
     };
     let on_pointer_end = move |ev: web_sys::PointerEvent| {
         pointers.update_value(|p| p.retain(|q| q.0 != ev.pointer_id()));
+        // A scroll cancels the pointer: no click follows, and the next one starts afresh.
+        if ev.type_() == "pointercancel" {
+            tapping.set_value(false);
+        }
         painting.set(None);
         stroke_start.set_value(None);
     };
@@ -244,19 +262,31 @@ pub fn BodyFigure(
         move |i: usize| muscles.get(i).map(|m| (m.muscle.clone(), m.side))
     };
     let on_click = {
-        let (zone_key, muscle_key) = (zone_key.clone(), muscle_key.clone());
-        move |ev: web_sys::MouseEvent| match shape_of(ev.target()) {
-            // Pointer clicks on zones were handled on pointerdown; a click with no pointer
-            // behind it (assistive technology, scripts) toggles here.
-            Some((el, i)) if is_zone(&el) => {
-                if ev.detail() == 0 {
-                    zone_key(i).map(|k| on_zone.run(k));
+        let (v, zone_key, muscle_key) = (v.clone(), zone_key.clone(), muscle_key.clone());
+        move |ev: web_sys::MouseEvent| {
+            let tap = tapping.get_value();
+            tapping.set_value(false);
+            match shape_of(ev.target()) {
+                // Mouse and pen clicks on zones were handled on pointerdown; a finger's tap, or
+                // a click with no pointer behind it (assistive technology), toggles here.
+                Some((el, i)) if is_zone(&el) => {
+                    if tap || ev.detail() == 0 {
+                        zone_key(i).map(|k| on_zone.run(k));
+                    }
                 }
+                Some((_, i)) => {
+                    muscle_key(i).map(|k| on_muscle.run(k));
+                }
+                // A tap just outside the outline picks the nearest zone.
+                None if tap => {
+                    let Some(svg) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+                    let screen = Screen::of(&svg, zoom.get_untracked(), mirrored.get_untracked());
+                    if let Some(k) = v.zone_near(screen.to_view([ev.client_x() as f32, ev.client_y() as f32]), REACH) {
+                        on_zone.run(k);
+                    }
+                }
+                None => {}
             }
-            Some((_, i)) => {
-                muscle_key(i).map(|k| on_muscle.run(k));
-            }
-            None => {}
         }
     };
     let on_keydown = move |ev: KeyboardEvent| {
@@ -367,8 +397,9 @@ pub fn BodyFigure(
             <svg
                 class=move || {
                     format!(
-                        "body-figure__svg body-figure__svg--{}{}{}",
+                        "body-figure__svg body-figure__svg--{}{}{}{}",
                         if mode.get() == Mode::Pain { "pain" } else { "muscles" },
+                        if draw.get() { " body-figure__svg--draw" } else { "" },
                         if mirrored.get() { " body-figure__svg--mirrored" } else { "" },
                         if zoom.get().is_zoomed() { " body-figure__svg--zoomed" } else { "" },
                     )

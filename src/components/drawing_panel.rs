@@ -78,9 +78,10 @@ pub fn DrawingPanel(
     view! {
         <article class="drawing-panel" data-testid="drawing-panel">
             <h2>{move || format!("Your pain drawing: {} areas", zones.with(Vec::len))}</h2>
-            <ul class="chips">{chips}</ul>
             {cautions}
             {ranking}
+            <h3 class="drawing-panel__areas">"The areas you drew"</h3>
+            <ul class="chips">{chips}</ul>
             <Actions title="Pain drawing".to_string() />
             <button class="button button--quiet no-print" on:click=move |_| on_clear.run(())>"Clear the drawing"</button>
         </article>

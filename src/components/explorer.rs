@@ -1,37 +1,54 @@
-//! The body map page: the two views, the mode switch, and the panel that answers the current
-//! selection. The selection lives in the URL.
+//! The body map page. It owns the page's state (the selection, in the URL, and how it is
+//! shown) and lays out its pieces: search, the figure (`figures`), the answer (`answer`), the
+//! comparison and the muscle list. On a phone the figure shows one view at a time and the answer
+//! is a sheet over the bottom of the screen; on a desktop they stand side by side.
 
-use super::body_figure::{BodyFigure, Mode};
+mod answer;
+mod figures;
+mod guides;
+mod presentation;
+
+use super::body_figure::Mode;
 use super::compare_view::CompareView;
-use super::drawing_panel::DrawingPanel;
-use super::search_box::SearchBox;
-use super::legend::Legend;
 use super::muscle_list::MuscleList;
-use super::muscle_panel::MusclePanel;
-use super::page_view::PageView;
-use super::zone_panel::ZonePanel;
+use super::search_box::SearchBox;
 use crate::app::history::url_selection;
 use crate::highlight::Highlight;
 use crate::model::{Atlas, AtlasIndex, MuscleId, Side, ViewId, ZoneId};
-use crate::url_state::{Selection, PAIN_GUIDE};
+use crate::url_state::Selection;
+use answer::{AnswerPanel, Sheet};
+use figures::FigureArea;
+use guides::Guides;
 use leptos::prelude::*;
+use presentation::{present_with_keys, PresentingBar};
 use std::sync::Arc;
+
+/// The page's state, shared by its pieces. Every field is a signal, so this is `Copy`.
+#[derive(Clone, Copy)]
+struct Ui {
+    selection: RwSignal<Selection>,
+    /// What the figure shows for the selection (and a previewed candidate).
+    highlight: Memo<Highlight>,
+    /// A candidate being hovered or focused: its pattern is laid over the drawing.
+    preview: RwSignal<Option<(MuscleId, Side)>>,
+    mode: RwSignal<Mode>,
+    mirrored: RwSignal<bool>,
+    /// Whether a finger dragged over the body paints (otherwise it scrolls).
+    draw: RwSignal<bool>,
+    /// The one view a phone shows.
+    view: RwSignal<ViewId>,
+    sheet: RwSignal<Sheet>,
+    presenting: RwSignal<bool>,
+    on_zone: Callback<(ZoneId, Side)>,
+    on_paint: Callback<((ZoneId, Side), bool, bool)>,
+    on_muscle: Callback<(MuscleId, Side)>,
+}
 
 #[component]
 pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
     let selection = url_selection();
     let index = Arc::new(AtlasIndex::new(&atlas));
-    // A link, saved drawing or search that names a divided zone draws its parts instead.
-    Effect::new({
-        let atlas = atlas.clone();
-        move |_| {
-            if let Some(parts) = selection.with(|s| s.with_parts(&atlas)) {
-                crate::app::history::replace_next_entry();
-                selection.set(parts);
-            }
-        }
-    });
-    // A candidate being hovered or focused: its pattern is laid over the drawing.
+    draw_divided_zones_as_parts(&atlas, selection);
     let preview = RwSignal::new(None::<(MuscleId, Side)>);
     Effect::new(move |_| {
         selection.track();
@@ -52,13 +69,108 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
     // The panels' actions (save the figure) read what is shown from here.
     provide_context(atlas.clone());
     provide_context(highlight);
-    let mode = RwSignal::new(Mode::Pain);
-    let mirrored = crate::app::history::stored_flag("trigger-atlas:mirror");
-    let presenting = RwSignal::new(false);
-    present_with_keys(&atlas, selection, presenting);
-    // Choosing a muscle (from a list, a link or the figure) puts the figure in muscle mode;
-    // choosing a zone puts it in pain mode.
-    // Set only when it changes: every view restyles itself when the mode is set.
+
+    let ui = Ui {
+        selection,
+        highlight,
+        preview,
+        mode: RwSignal::new(Mode::Pain),
+        mirrored: crate::app::history::stored_flag("trigger-atlas:mirror"),
+        draw: RwSignal::new(false),
+        view: RwSignal::new(ViewId::Front),
+        sheet: RwSignal::new(Sheet::Peek),
+        presenting: RwSignal::new(false),
+        // Tapping a zone adds it to the drawing or takes it out; a muscle on screen gives way.
+        on_zone: Callback::new(move |zone| selection.update(|s| *s = s.toggle(zone))),
+        on_paint: Callback::new(move |(zone, on, continuing): ((ZoneId, Side), bool, bool)| {
+            let next = selection.with_untracked(|s| s.with_zone(zone, on));
+            if selection.with_untracked(|s| *s != next) {
+                if continuing {
+                    crate::app::history::replace_next_entry();
+                }
+                selection.set(next);
+            }
+        }),
+        on_muscle: Callback::new(move |(id, side)| selection.set(Selection::Muscle { id, side })),
+    };
+    follow_selection(&atlas, ui);
+    present_with_keys(&atlas, ui);
+
+    // What is chosen from search or the muscle list, or opened from a link, is shown on the
+    // figure, which scrolls into view. Choosing a place from search starts a fresh drawing.
+    let on_pick_zone = Callback::new(move |(id, side): (ZoneId, Side)| {
+        selection.set(Selection::Zone { id, side });
+        show_figure(false);
+    });
+    let on_pick_muscle = Callback::new(move |key| {
+        ui.on_muscle.run(key);
+        show_figure(false);
+    });
+    let on_list_muscle = Callback::new(move |key| {
+        ui.on_muscle.run(key);
+        show_figure(true);
+    });
+    if !selection.with_untracked(|s| matches!(s, Selection::Nothing)) {
+        request_animation_frame(|| show_figure(false));
+    }
+    let compare = {
+        let atlas = atlas.clone();
+        move || match selection.get() {
+            Selection::Compare { muscles } => Some(view! {
+                <CompareView atlas=atlas.clone() muscles=muscles selection=selection on_muscle=ui.on_muscle />
+            }),
+            _ => None,
+        }
+    };
+    let comparing = move || matches!(selection.get(), Selection::Compare { .. });
+
+    view! {
+        <PatternDefs />
+        <PresentingBar presenting=ui.presenting />
+        <Guides atlas=atlas.clone() selection=selection />
+        <div class=move || if comparing() { "explorer explorer--comparing" } else { "explorer" }>
+            <div class="explorer__search">
+                <SearchBox atlas=atlas.clone() index=index.clone() on_muscle=on_pick_muscle on_zone=on_pick_zone />
+            </div>
+            <FigureArea atlas=atlas.clone() ui=ui />
+            <AnswerPanel atlas=atlas.clone() index=index ui=ui />
+            {compare}
+            <MuscleList atlas=atlas on_muscle=on_list_muscle />
+        </div>
+    }
+}
+
+/// Scroll the figure to the top of the screen: on a phone, where the search above it and the
+/// answer sheet leave it little room, always; on a desktop, from far down the page.
+fn show_figure(from_far: bool) {
+    let Some(window) = web_sys::window() else { return };
+    let phone = window.inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 900.0);
+    if !(phone || from_far) {
+        return;
+    }
+    let id = if phone { "view-switch" } else { "body-map" };
+    if let Some(el) = window.document().and_then(|d| d.get_element_by_id(id)) {
+        el.scroll_into_view();
+    }
+}
+
+/// A link, saved drawing or search that names a divided zone draws its parts instead.
+fn draw_divided_zones_as_parts(atlas: &Arc<Atlas>, selection: RwSignal<Selection>) {
+    let atlas = atlas.clone();
+    Effect::new(move |_| {
+        if let Some(parts) = selection.with(|s| s.with_parts(&atlas)) {
+            crate::app::history::replace_next_entry();
+            selection.set(parts);
+        }
+    });
+}
+
+/// What the rest of the page does when the selection changes: choosing a muscle (from a list,
+/// a link or the figure) puts the figure in muscle mode and, on a phone, on the view that shows
+/// it best; choosing a zone puts it in pain mode; any answer opens the phone's answer sheet.
+/// Each is set only when it changes: every view restyles itself when the mode is set.
+fn follow_selection(atlas: &Arc<Atlas>, ui: Ui) {
+    let Ui { selection, highlight, mode, view, sheet, draw, .. } = ui;
     Effect::new(move |_| {
         let next = match selection.get() {
             Selection::Muscle { .. } => Mode::Muscles,
@@ -69,229 +181,33 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
             mode.set(next);
         }
     });
-
-    // Tapping a zone adds it to the drawing or takes it out; a muscle on screen gives way.
-    let on_zone = Callback::new(move |zone: (ZoneId, Side)| {
-        selection.update(|s| *s = s.toggle(zone));
-    });
-    let on_paint = Callback::new(move |(zone, on, continuing): ((ZoneId, Side), bool, bool)| {
-        let next = selection.with_untracked(|s| s.with_zone(zone, on));
-        if selection.with_untracked(|s| *s != next) {
-            if continuing {
-                crate::app::history::replace_next_entry();
-            }
-            selection.set(next);
-        }
-    });
-    // Choosing a place from search starts a fresh drawing with it.
-    let on_pick_zone = Callback::new(move |(id, side): (ZoneId, Side)| {
-        selection.set(Selection::Zone { id, side });
-    });
-    let on_muscle = Callback::new(move |(id, side): (MuscleId, Side)| {
-        selection.set(Selection::Muscle { id, side });
-    });
-    let on_clear = move |_| selection.set(Selection::Nothing);
-
-    // Front and back are drawn first; the side, head and soles views, which hold as many shapes
-    // again, follow on the next frame, so the body appears (and answers taps) sooner.
-    let rest_drawn = RwSignal::new(false);
-    request_animation_frame(move || rest_drawn.set(true));
-    let figure = {
-        let atlas = atlas.clone();
-        move |v: ViewId| {
-            view! {
-                <BodyFigure
-                    atlas=atlas.clone()
-                    view=v
-                    highlight=highlight
-                    mode=mode.into()
-                    mirrored=mirrored.into()
-                    on_zone=on_zone
-                    on_paint=on_paint
-                    on_muscle=on_muscle
-                />
-            }
-        }
-    };
-    let (first, rest): (Vec<ViewId>, Vec<ViewId>) =
-        ViewId::ALL.into_iter().partition(|v| matches!(v, ViewId::Front | ViewId::Back));
-    let figures = {
-        let now = first.into_iter().map(figure.clone()).collect_view();
-        let later = move || rest_drawn.get().then(|| rest.iter().map(|v| figure(*v)).collect_view());
-        view! { {now} {later} }
-    };
-
-    // The panel follows the selection on the frame after the figure has answered it: a tap
-    // paints its zone or pattern at once, and the words, which take longer to lay out, come a
-    // frame later rather than holding the figure back.
-    let settled = RwSignal::new(selection.get_untracked());
+    let atlas = atlas.clone();
     Effect::new(move |_| {
-        let next = selection.get();
-        request_animation_frame(move || request_animation_frame(move || settled.set(next)));
-    });
-    // The panel is rebuilt when what is shown changes kind, not on every zone painted into a
-    // drawing (the drawing panel follows the drawing itself).
-    let shown = Memo::new({
-        let atlas = atlas.clone();
-        move |_| match settled.get() {
-            s @ Selection::Drawing { .. } if s.not_found(&atlas).is_none() => Selection::Drawing { zones: Vec::new() },
-            other => other,
+        if !selection.with(|s| matches!(s, Selection::Muscle { .. })) {
+            return;
+        }
+        let best = highlight.with_untracked(|h| h.best_view(&atlas.figure, view.get_untracked()));
+        if best != view.get_untracked() {
+            view.set(best);
         }
     });
-    let panel = {
-        let atlas = atlas.clone();
-        let index = index.clone();
-        move || {
-            let sel = shown.get();
-            if let Some(message) = sel.not_found(&atlas) {
-                return view! {
-                    <div class="notice" role="alert" data-testid="not-found">
-                        <p>{message}</p>
-                        <button class="button" on:click=on_clear>"Back to the body map"</button>
-                    </div>
-                }
-                .into_any();
-            }
-            match sel {
-                Selection::Nothing => view! {
-                    <div class="intro">
-                        <h2>"Where does it hurt?"</h2>
-                        <p>"Tap the places on the body where you feel pain, or drag across them, to see which muscles' trigger points classically send pain there. Or choose a muscle to see where its trigger points refer."</p>
-                    </div>
-                }
-                .into_any(),
-                Selection::Muscle { id, side } => view! {
-                    <MusclePanel
-                        atlas=atlas.clone()
-                        id=id
-                        side=side
-                        on_muscle=on_muscle
-                        on_clear=Callback::new(move |_| selection.set(Selection::Nothing))
-                        on_compare=Callback::new(move |id| selection.set(Selection::Compare { muscles: vec![id] }))
-                        on_present=Callback::new(move |_| presenting.set(true))
-                    />
-                }
-                .into_any(),
-                Selection::Zone { id, side } => view! {
-                    <ZonePanel atlas=atlas.clone() id=id side=side on_muscle=on_muscle />
-                }
-                .into_any(),
-                Selection::Page { id } => view! {
-                    <PageView atlas=atlas.clone() id=id on_muscle=on_muscle />
-                }
-                .into_any(),
-                // Shown full width below; the side panel says so.
-                Selection::Compare { .. } => view! {
-                    <p class="hint">"Comparing muscles: see below."</p>
-                }
-                .into_any(),
-                Selection::Drawing { .. } => view! {
-                    <DrawingPanel
-                        atlas=atlas.clone()
-                        index=index.clone()
-                        zones=Signal::derive(move || selection.with(|s| s.drawn()))
-                        on_muscle=on_muscle
-                        on_zone=on_zone
-                        preview=preview
-                        on_clear=Callback::new(move |_| selection.set(Selection::Nothing))
-                    />
-                }
-                .into_any(),
-            }
+    // While a finger paints, the sheet stays down out of its way; it comes up when draw mode
+    // is switched off (or tapped).
+    Effect::new(move |_| {
+        if draw.get() {
+            return;
         }
-    };
-
-    let compare = {
-        let atlas = atlas.clone();
-        move || match selection.get() {
-            Selection::Compare { muscles } => Some(view! {
-                <CompareView atlas=atlas.clone() muscles=muscles selection=selection on_muscle=on_muscle />
-            }),
-            _ => None,
+        let next = selection.with(|s| match (s, sheet.get_untracked()) {
+            (Selection::Nothing, _) => Sheet::Peek,
+            // A guide is long reading.
+            (Selection::Page { .. }, _) => Sheet::Full,
+            (_, Sheet::Peek) => Sheet::Open,
+            (_, other) => other,
+        });
+        if next != sheet.get_untracked() {
+            sheet.set(next);
         }
-    };
-    let comparing = move || matches!(selection.get(), Selection::Compare { .. });
-
-    let mode_button = move |m: Mode, text: &'static str| {
-        view! {
-            <button
-                class="segmented__option"
-                aria-pressed=move || (mode.get() == m).to_string()
-                on:click=move |_| mode.set(m)
-            >
-                {text}
-            </button>
-        }
-    };
-
-    // Guides are links (they can be opened in a new tab) that also set the selection in place.
-    let mut guides: Vec<(String, String)> =
-        atlas.pages.iter().map(|p| (p.id.clone(), p.title.clone())).collect();
-    guides.push((PAIN_GUIDE.to_string(), "Pain guide".to_string()));
-    let guide_links = guides
-        .into_iter()
-        .map(|(id, title)| {
-            let href = Selection::Page { id: id.clone() }.to_query();
-            let current = {
-                let id = id.clone();
-                move || selection.with(|s| matches!(s, Selection::Page { id: p } if *p == id)).then_some("page")
-            };
-            view! {
-                <li>
-                    <a
-                        href=href
-                        aria-current=current
-                        on:click=move |ev| {
-                            ev.prevent_default();
-                            selection.set(Selection::Page { id: id.clone() });
-                        }
-                    >
-                        {title}
-                    </a>
-                </li>
-            }
-        })
-        .collect_view();
-
-    view! {
-        <PatternDefs />
-        <Show when=move || presenting.get()>
-            <div class="presenting-bar" role="region" aria-label="Presentation">
-                <span>"Presenting. \u{2190} \u{2192} change muscle, Esc to leave."</span>
-                <button class="button" on:click=move |_| presenting.set(false)>"Leave presentation"</button>
-            </div>
-        </Show>
-        <nav class="guides" aria-label="Guides">
-            <ul>{guide_links}</ul>
-        </nav>
-        <div class=move || if comparing() { "explorer explorer--comparing" } else { "explorer" }>
-            <section class="explorer__map" aria-label="Body map">
-                <div class="explorer__tools no-print">
-                    <div class="segmented" role="group" aria-label="A tap on the body chooses">
-                        {mode_button(Mode::Pain, "Where it hurts")}
-                        {mode_button(Mode::Muscles, "Muscles")}
-                    </div>
-                    <button
-                        class="toggle"
-                        aria-pressed=move || mirrored.get().to_string()
-                        title="Flip the figure: as you face the patient, or as the patient sees themselves in a mirror"
-                        on:click=move |_| mirrored.update(|m| *m = !*m)
-                    >
-                        "Mirror view"
-                    </button>
-                </div>
-                <p id="figure-keys" class="visually-hidden">"On the figure, the arrow keys move between areas, and Enter or Space chooses one."</p>
-                <div class="explorer__figures">{figures}</div>
-                <Legend />
-            </section>
-            <section class="explorer__panel">
-                <SearchBox atlas=atlas.clone() index=index.clone() on_muscle=on_muscle on_zone=on_pick_zone />
-                <div aria-live="polite">{panel}</div>
-            </section>
-            {compare}
-            <MuscleList atlas=atlas.clone() on_muscle=on_muscle />
-        </div>
-    }
+    });
 }
 
 /// The spillover stipple shared by every view, so spillover differs from the solid essential
@@ -308,42 +224,4 @@ fn PatternDefs() -> impl IntoView {
             </defs>
         </svg>
     }
-}
-
-/// Presentation mode: a large figure with little around it; the arrow keys step through the
-/// muscles in alphabetical order and Escape leaves.
-fn present_with_keys(atlas: &Arc<Atlas>, selection: RwSignal<Selection>, presenting: RwSignal<bool>) {
-    Effect::new(move |_| {
-        let on = presenting.get();
-        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
-            let _ = body.class_list().toggle_with_force("presenting", on);
-        }
-    });
-    let order: Vec<MuscleId> = atlas.muscles_by_name().into_iter().map(|m| m.id.clone()).collect();
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if !presenting.get_untracked() {
-            return;
-        }
-        let step: isize = match ev.key().as_str() {
-            "ArrowRight" | "PageDown" => 1,
-            "ArrowLeft" | "PageUp" => -1,
-            "Escape" => {
-                presenting.set(false);
-                return;
-            }
-            _ => return,
-        };
-        ev.prevent_default();
-        let (current, side) = match selection.get_untracked() {
-            Selection::Muscle { id, side } => (order.iter().position(|m| *m == id), side),
-            _ => (None, Side::Midline),
-        };
-        let n = order.len() as isize;
-        let next = match current {
-            Some(i) => (i as isize + step).rem_euclid(n) as usize,
-            None => 0,
-        };
-        selection.set(Selection::Muscle { id: order[next].clone(), side });
-    });
-    on_cleanup(move || handle.remove());
 }

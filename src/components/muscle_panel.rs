@@ -81,6 +81,11 @@ pub fn MusclePanel(
             }
         })
     };
+    // The whole pattern in one line, so a phone shows it with the name.
+    let (essential_places, spillover_places) = {
+        let (e, s) = atlas.places_of(&m);
+        (e.join(", "), s.join(", "))
+    };
     let abbreviations = (!m.abbreviations.is_empty()).then(|| format!(" ({})", m.abbreviations.join(", ")));
     // Links to other muscles: those whose trigger points tend to come with this one's, and
     // those that send pain to the same places.
@@ -115,6 +120,12 @@ pub fn MusclePanel(
         <article class="muscle-panel" data-testid="muscle-panel">
             <h2>{m.name.clone()}{abbreviations}</h2>
             <p class="muscle-panel__latin" lang="la">{m.latin.clone()}</p>
+            <p class="muscle-panel__places" data-testid="places">
+                <span class="tag tag--essential">"Pain felt at"</span>{essential_places}
+                {(!spillover_places.is_empty()).then(|| view! {
+                    " "<span class="tag tag--spillover">"sometimes also"</span>{spillover_places.clone()}
+                })}
+            </p>
             <p>{m.action.clone()}</p>
             <div class="segmented" role="group" aria-label="Side shown">
                 {side_button(Side::Midline, "Both sides")}

@@ -49,6 +49,19 @@ impl ViewId {
         }
     }
 
+    /// The view's name on a phone's view switch, where seven must fit.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            ViewId::Front => "Front",
+            ViewId::Back => "Back",
+            ViewId::Side => "Side",
+            ViewId::Head => "Head",
+            ViewId::Sole => "Soles",
+            ViewId::Palm => "Palms",
+            ViewId::HandBack => "Hand backs",
+        }
+    }
+
     pub fn parse(name: &str) -> Option<ViewId> {
         ViewId::ALL.into_iter().find(|v| v.as_str() == name)
     }

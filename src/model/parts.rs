@@ -5,6 +5,7 @@
 
 use super::atlas::Atlas;
 use super::ids::ZoneId;
+use super::muscle::{Muscle, TriggerPoint};
 use super::zone::ZoneTarget;
 
 impl Atlas {
@@ -34,6 +35,25 @@ impl Atlas {
             }
         }
         out
+    }
+
+    /// Where a muscle's pain goes, in a line: the places its trigger points refer to (divided
+    /// zones whole again), the essential ones first, then those only ever spillover.
+    pub fn places_of(&self, muscle: &Muscle) -> (Vec<String>, Vec<String>) {
+        let all = |pick: fn(&TriggerPoint) -> &[ZoneTarget]| -> Vec<String> {
+            let targets: Vec<ZoneTarget> = muscle.trigger_points.iter().flat_map(|t| pick(t).iter().cloned()).collect();
+            let mut names: Vec<String> = Vec::new();
+            for t in self.collapsed(&targets) {
+                let name = self.zone(&t.zone).map(|z| z.name.clone()).unwrap_or_else(|| t.zone.to_string());
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            names
+        };
+        let essential = all(|t| &t.essential);
+        let spillover = all(|t| &t.spillover).into_iter().filter(|n| !essential.contains(n)).collect();
+        (essential, spillover)
     }
 }
 

@@ -203,25 +203,6 @@ test('a data file with broken references lists each problem precisely', async ({
   await expect(panel).toContainText('refers to unknown source "nowhere"');
 });
 
-test('works on a phone: no sideways scrolling, figure and panel usable by touch', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  const atlas = new AtlasPage(page);
-  await atlas.open('?muscle=infraspinatus');
-  await expect(atlas.musclePanel()).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  await atlas.screenshot('muscle-infraspinatus-phone');
-  await page.getByRole('button', { name: 'Where it hurts' }).tap();
-  const knee = page.locator('[data-view=front] [data-zone="knee.kneecap"][data-side="left"]');
-  const box = await knee.boundingBox();
-  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
-  await expect(page.getByRole('heading', { name: 'Pain in the left kneecap' })).toBeVisible();
-  await atlas.screenshot('zone-knee-phone');
-  atlas.expectNoConsoleErrors();
-  await context.close();
-});
-
 test('keyboard only: tab into the figure, arrow between areas, choose with Enter, reach the results', async ({ page }) => {
   const atlas = new AtlasPage(page);
   await atlas.open();

@@ -51,7 +51,7 @@ test('the mirror switch flips the figure and says so, and is remembered', async 
   await atlas.open();
   const caption = page.locator('[data-view=front] figcaption');
   await expect(caption).toHaveText("Front: the patient's right is on your left");
-  await page.getByRole('button', { name: 'Mirror view' }).click();
+  await page.getByRole('button', { name: 'Mirror', exact: true }).click();
   await expect(caption).toHaveText("Front: the patient's right is on your right");
   await expect(page.locator('[data-view=front] svg.body-figure__svg')).toHaveClass(/mirrored/);
   // The left temple is still the left temple: only the picture moved.

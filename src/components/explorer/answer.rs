@@ -1,0 +1,146 @@
+//! The answer to the selection: a muscle's page, a drawing's candidates, a zone's muscles, a
+//! guide. On a desktop it stands beside the figure; on a phone it is a sheet over the bottom of
+//! the screen that opens when there is an answer, so a tap shows it without scrolling.
+
+use super::Ui;
+use crate::components::drawing_panel::DrawingPanel;
+use crate::components::muscle_panel::MusclePanel;
+use crate::components::page_view::PageView;
+use crate::components::zone_panel::ZonePanel;
+use crate::model::{Atlas, AtlasIndex};
+use crate::url_state::Selection;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// How far the phone's answer sheet is pulled up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sheet {
+    /// Only its first lines.
+    Peek,
+    /// About half the screen, the figure above it.
+    Open,
+    /// Nearly the whole screen.
+    Full,
+}
+
+impl Sheet {
+    fn as_str(self) -> &'static str {
+        match self {
+            Sheet::Peek => "peek",
+            Sheet::Open => "open",
+            Sheet::Full => "full",
+        }
+    }
+
+    /// What the sheet's handle does next, and says it does.
+    fn next(self) -> (Sheet, &'static str) {
+        match self {
+            Sheet::Peek => (Sheet::Open, "Show the answer"),
+            Sheet::Open => (Sheet::Full, "Show all of the answer"),
+            Sheet::Full => (Sheet::Peek, "Show the body map"),
+        }
+    }
+}
+
+#[component]
+pub fn AnswerPanel(atlas: Arc<Atlas>, index: Arc<AtlasIndex>, ui: Ui) -> impl IntoView {
+    let Ui { selection, sheet, presenting, preview, on_muscle, on_zone, .. } = ui;
+    // The panel follows the selection on the frame after the figure has answered it: a tap
+    // paints its zone or pattern at once, and the words, which take longer to lay out, come a
+    // frame later rather than holding the figure back.
+    let settled = RwSignal::new(selection.get_untracked());
+    Effect::new(move |_| {
+        let next = selection.get();
+        request_animation_frame(move || request_animation_frame(move || settled.set(next)));
+    });
+    // The panel is rebuilt when what is shown changes kind, not on every zone painted into a
+    // drawing (the drawing panel follows the drawing itself).
+    let shown = Memo::new({
+        let atlas = atlas.clone();
+        move |_| match settled.get() {
+            s @ Selection::Drawing { .. } if s.not_found(&atlas).is_none() => Selection::Drawing { zones: Vec::new() },
+            other => other,
+        }
+    });
+    let clear = Callback::new(move |_| selection.set(Selection::Nothing));
+    let panel = {
+        let atlas = atlas.clone();
+        move || {
+            let sel = shown.get();
+            if let Some(message) = sel.not_found(&atlas) {
+                return view! {
+                    <div class="notice" role="alert" data-testid="not-found">
+                        <p>{message}</p>
+                        <button class="button" on:click=move |_| clear.run(())>"Back to the body map"</button>
+                    </div>
+                }
+                .into_any();
+            }
+            match sel {
+                Selection::Nothing => view! {
+                    <div class="intro">
+                        <h2>"Where does it hurt?"</h2>
+                        <p>"Tap the places on the body where you feel pain to see which muscles' trigger points classically send pain there. Or choose a muscle to see where its trigger points refer."</p>
+                    </div>
+                }
+                .into_any(),
+                Selection::Muscle { id, side } => view! {
+                    <MusclePanel
+                        atlas=atlas.clone()
+                        id=id
+                        side=side
+                        on_muscle=on_muscle
+                        on_clear=clear
+                        on_compare=Callback::new(move |id| selection.set(Selection::Compare { muscles: vec![id] }))
+                        on_present=Callback::new(move |_| presenting.set(true))
+                    />
+                }
+                .into_any(),
+                Selection::Zone { id, side } => view! { <ZonePanel atlas=atlas.clone() id=id side=side on_muscle=on_muscle /> }.into_any(),
+                Selection::Page { id } => view! { <PageView atlas=atlas.clone() id=id on_muscle=on_muscle /> }.into_any(),
+                // Shown full width below; the side panel says so.
+                Selection::Compare { .. } => view! { <p class="hint">"Comparing muscles: see below."</p> }.into_any(),
+                Selection::Drawing { .. } => view! {
+                    <DrawingPanel
+                        atlas=atlas.clone()
+                        index=index.clone()
+                        zones=Signal::derive(move || selection.with(|s| s.drawn()))
+                        on_muscle=on_muscle
+                        on_zone=on_zone
+                        preview=preview
+                        on_clear=clear
+                    />
+                }
+                .into_any(),
+            }
+        }
+    };
+    // A screen reader hears a short line on each change, not the whole panel.
+    let status = move || settled.with(|s| crate::status::summary(s, &atlas));
+    view! {
+        <section class=move || format!("explorer__panel sheet sheet--{}", sheet.get().as_str()) aria-label="Answer" data-sheet=move || sheet.get().as_str()>
+            <div class="sheet__header no-print">
+                <button
+                    class="sheet__handle"
+                    data-testid="sheet-handle"
+                    aria-label=move || sheet.get().next().1
+                    on:click=move |_| sheet.update(|s| *s = s.next().0)
+                >
+                    <span class="sheet__grip" aria-hidden="true"></span>
+                </button>
+                // Always within reach on a phone, so the next patient starts with an empty body.
+                <button
+                    class="toggle sheet__start-over"
+                    data-testid="start-over-sheet"
+                    hidden=move || selection.with(|s| matches!(s, Selection::Nothing))
+                    on:click=move |_| clear.run(())
+                >
+                    "Start over"
+                </button>
+            </div>
+            <p class="visually-hidden" role="status">{status}</p>
+            // A tap on the few lines a peeking sheet shows pulls it up.
+            <div class="sheet__body" on:click=move |_| if sheet.get_untracked() == Sheet::Peek { sheet.set(Sheet::Open) }>{panel}</div>
+        </section>
+    }
+}
