@@ -36,6 +36,10 @@ impl Highlight {
     pub fn of(atlas: &Atlas, selection: &Selection) -> Highlight {
         match selection {
             Selection::Nothing | Selection::Page { .. } | Selection::Compare { .. } => Highlight::default(),
+            Selection::Candidate { id, side, drawing } => Highlight {
+                drawn: drawing.iter().filter(|(z, _)| atlas.zone(z).is_some()).cloned().collect(),
+                ..Highlight::of(atlas, &Selection::Muscle { id: id.clone(), side: *side })
+            },
             Selection::Zone { .. } | Selection::Drawing { .. } => Highlight {
                 drawn: selection.drawn().into_iter().filter(|(z, _)| atlas.zone(z).is_some()).collect(),
                 ..Highlight::default()

@@ -31,6 +31,10 @@ pub fn summary(selection: &Selection, atlas: &Atlas) -> String {
             Some(p) => p.title.clone(),
             None => "Pain guide".into(),
         },
+        Selection::Candidate { id, side, drawing } => {
+            let muscle = summary(&Selection::Muscle { id: id.clone(), side: *side }, atlas);
+            format!("{muscle} Shown over your drawing of {} areas.", drawing.len())
+        }
         Selection::Compare { muscles } => format!("Comparing {} muscles.", muscles.len()),
     }
 }

@@ -15,6 +15,8 @@ pub enum Selection {
     Zone { id: ZoneId, side: Side },
     /// A pain drawing of two or more zones. (One zone is `Zone`.)
     Drawing { zones: Vec<(ZoneId, Side)> },
+    /// A muscle opened from a pain drawing: its pattern over the drawing, which is one tap away.
+    Candidate { id: MuscleId, side: Side, drawing: Vec<(ZoneId, Side)> },
     /// Two to four muscles side by side (one, while the second is being chosen).
     Compare { muscles: Vec<MuscleId> },
     /// A general page, or the pain guide (`PAIN_GUIDE`).
@@ -70,6 +72,9 @@ impl Selection {
             (None, None) if !compare.is_empty() => Selection::Compare { muscles: compare },
             (None, None) if !drawing.is_empty() => Selection::drawing(drawing),
             (None, None) if page.is_some() => Selection::Page { id: page.unwrap_or_default() },
+            (Some(m), _) if !drawing.is_empty() => {
+                Selection::Candidate { id: MuscleId::new(m), side: side.unwrap_or(Side::Midline), drawing }
+            }
             (Some(m), _) => Selection::Muscle { id: MuscleId::new(m), side: side.unwrap_or(Side::Midline) },
             (None, Some(z)) => Selection::Zone { id: ZoneId::new(z), side: side.unwrap_or(Side::Midline) },
             (None, None) => Selection::Nothing,
@@ -92,6 +97,11 @@ impl Selection {
                 format!("?compare={}", muscles.iter().map(MuscleId::as_str).collect::<Vec<_>>().join(","))
             }
             Selection::Page { id } => format!("?page={id}"),
+            Selection::Candidate { id, side, drawing } => {
+                let muscle = Selection::Muscle { id: id.clone(), side: *side }.to_query();
+                let drawing = Selection::Drawing { zones: drawing.clone() }.to_query();
+                format!("{muscle}&{}", drawing.trim_start_matches('?'))
+            }
         }
     }
 
@@ -123,14 +133,17 @@ impl Selection {
                 }
             }
         }
-        Some(Selection::drawing(zones))
+        Some(match self {
+            Selection::Candidate { id, side, .. } => Selection::Candidate { id: id.clone(), side: *side, drawing: zones },
+            _ => Selection::drawing(zones),
+        })
     }
 
     /// The zones this selection has drawn (one for a zone, none for a muscle or page).
     pub fn drawn(&self) -> Vec<(ZoneId, Side)> {
         match self {
             Selection::Zone { id, side } => vec![(id.clone(), *side)],
-            Selection::Drawing { zones } => zones.clone(),
+            Selection::Drawing { zones } | Selection::Candidate { drawing: zones, .. } => zones.clone(),
             _ => Vec::new(),
         }
     }
@@ -171,6 +184,9 @@ impl Selection {
             Selection::Drawing { zones } => zones.iter().find_map(|(id, side)| {
                 Selection::Zone { id: id.clone(), side: *side }.not_found(atlas)
             }),
+            Selection::Candidate { id, side, drawing } => Selection::Muscle { id: id.clone(), side: *side }
+                .not_found(atlas)
+                .or_else(|| Selection::Drawing { zones: drawing.clone() }.not_found(atlas)),
             Selection::Zone { id, side } => match atlas.zone(id) {
                 None => {
                     let hint = did_you_mean(id.as_str(), atlas.zones.iter().map(|z| z.id.as_str()))
@@ -266,6 +282,11 @@ mod tests {
             Selection::from_query("?zone=head%2Etemple&side=sideways"),
             Selection::Zone { id: ZoneId::new("head.temple"), side: Side::Midline }
         );
+        let opened = Selection::from_query("?muscle=soleus&side=right&draw=right:foot.heel,right:leg.calf");
+        assert!(matches!(&opened, Selection::Candidate { drawing, .. } if drawing.len() == 2));
+        assert_eq!(Selection::from_query(&opened.to_query()), opened);
+        // Tapping the figure goes back to drawing, with the tap applied.
+        assert!(matches!(opened.toggle((ZoneId::new("foot.heel"), Side::Right)), Selection::Zone { .. }));
         assert_eq!(Selection::from_query("?muscle=%zz"), Selection::Muscle { id: MuscleId::new("%zz"), side: Side::Midline });
     }
 }

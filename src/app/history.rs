@@ -26,25 +26,35 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
-/// A selection signal that starts from the URL and writes back to it. A pain drawing is also
-/// kept in local storage, so opening the app again without a link brings it back.
-pub fn url_selection() -> RwSignal<Selection> {
-    let mut initial = Selection::from_query(&current_query());
-    if initial == Selection::Nothing && current_query().is_empty() {
-        if let Some(saved) = storage().and_then(|s| s.get_item(DRAWING_KEY).ok().flatten()) {
-            initial = Selection::from_query(&saved);
-        }
+/// The last pain drawing, kept in local storage: a plain visit starts empty and offers it back
+/// (on a shared computer the next patient must not see it unasked). Anything stored that is not
+/// a drawing is ignored.
+pub fn saved_drawing() -> Option<Selection> {
+    let saved = storage()?.get_item(DRAWING_KEY).ok().flatten()?;
+    match Selection::from_query(&saved) {
+        s @ (Selection::Zone { .. } | Selection::Drawing { .. }) => Some(s),
+        _ => None,
     }
-    let selection = RwSignal::new(initial);
-    Effect::new(move |_| {
+}
+
+pub fn forget_drawing() {
+    if let Some(store) = storage() {
+        let _ = store.remove_item(DRAWING_KEY);
+    }
+}
+
+/// A selection signal that starts from the URL and writes back to it. A pain drawing is also
+/// kept in local storage until the user starts over.
+pub fn url_selection() -> RwSignal<Selection> {
+    let selection = RwSignal::new(Selection::from_query(&current_query()));
+    Effect::new(move |first: Option<()>| {
         let Some(store) = storage() else { return };
         match selection.get() {
             s @ (Selection::Zone { .. } | Selection::Drawing { .. }) => {
                 let _ = store.set_item(DRAWING_KEY, &s.to_query());
             }
-            Selection::Nothing => {
-                let _ = store.remove_item(DRAWING_KEY);
-            }
+            // Starting over forgets it; starting empty does not.
+            Selection::Nothing if first.is_some() => forget_drawing(),
             _ => {}
         }
     });

@@ -5,6 +5,7 @@
 use super::actions::Actions;
 use crate::model::rank::Candidate;
 use crate::model::{Atlas, AtlasIndex, MuscleId, Side, Strength, ZoneId};
+use crate::model::zone::capitalise;
 use crate::safety;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -19,6 +20,7 @@ pub fn DrawingPanel(
     /// The drawn zones. A signal, so that painting another zone updates the lists in place
     /// instead of rebuilding the panel.
     zones: Signal<Vec<(ZoneId, Side)>>,
+    /// Open a candidate: its page, its pattern over the drawing.
     on_muscle: Callback<(MuscleId, Side)>,
     /// Remove one zone from the drawing.
     on_zone: Callback<(ZoneId, Side)>,
@@ -66,7 +68,7 @@ pub fn DrawingPanel(
             let items = candidates
                 .into_iter()
                 .take(SHOWN)
-                .map(|c| candidate_view(&atlas, c, &label, on_muscle, preview))
+                .map(|c| candidate_view(&atlas, c, zones.with(Vec::len), &label, on_muscle, preview))
                 .collect_view();
             view! {
                 <p>{format!("Muscles whose trigger points could explain this drawing, best match first ({} of {total}):", total.min(SHOWN))}</p>
@@ -91,6 +93,7 @@ pub fn DrawingPanel(
 fn candidate_view(
     atlas: &Atlas,
     c: Candidate,
+    drawn: usize,
     label: &impl Fn(&ZoneId, Side) -> String,
     on_muscle: Callback<(MuscleId, Side)>,
     preview: RwSignal<Option<(MuscleId, Side)>>,
@@ -129,8 +132,8 @@ fn candidate_view(
             <button class="link-button" on:click=move |_| on_muscle.run(k3.clone())>
                 {format!("{name} ({})", c.side)}
             </button>
-            <span class="candidate__percent">{format!("{}%", c.percent)}</span>
             <meter class="candidate__meter" min="0" max="100" value=c.percent.to_string() aria-hidden="true"></meter>
+            <p class="candidate__summary">{capitalise(&c.in_words(drawn))}"."</p>
             <p class="candidate__reason">{reason.join("; ")}</p>
         </li>
     }

@@ -174,7 +174,8 @@ fn follow_selection(atlas: &Arc<Atlas>, ui: Ui) {
     Effect::new(move |_| {
         let next = match selection.get() {
             Selection::Muscle { .. } => Mode::Muscles,
-            Selection::Zone { .. } | Selection::Drawing { .. } => Mode::Pain,
+            // A candidate is shown over the drawing, which taps go on adding to.
+            Selection::Zone { .. } | Selection::Drawing { .. } | Selection::Candidate { .. } => Mode::Pain,
             Selection::Nothing | Selection::Page { .. } | Selection::Compare { .. } => return,
         };
         if mode.get_untracked() != next {
@@ -183,7 +184,7 @@ fn follow_selection(atlas: &Arc<Atlas>, ui: Ui) {
     });
     let atlas = atlas.clone();
     Effect::new(move |_| {
-        if !selection.with(|s| matches!(s, Selection::Muscle { .. })) {
+        if !selection.with(|s| matches!(s, Selection::Muscle { .. } | Selection::Candidate { .. })) {
             return;
         }
         let best = highlight.with_untracked(|h| h.best_view(&atlas.figure, view.get_untracked()));

@@ -18,6 +18,30 @@ pub struct Candidate {
     pub outside: usize,
 }
 
+impl Candidate {
+    /// The score in words, for people: how many of the drawn areas the pattern covers, and how
+    /// many of those where its pain is usually felt (essential) rather than sometimes (spillover).
+    pub fn in_words(&self, drawn: usize) -> String {
+        let covered = self.covered.len();
+        let essential = self.covered.iter().filter(|(_, _, s)| *s == Strength::Essential).count();
+        let areas = if drawn == 1 { "area" } else { "areas" };
+        let reach = if covered == drawn && drawn > 2 {
+            format!("covers all {drawn} of your {areas}")
+        } else if covered == 2 && drawn == 2 {
+            "covers both of your areas".to_string()
+        } else {
+            format!("covers {covered} of your {drawn} {areas}")
+        };
+        let how = match (essential, covered) {
+            (0, _) => "where its pain sometimes spreads".to_string(),
+            (e, c) if e == c && c == 1 => "where its pain is usually felt".to_string(),
+            (e, c) if e == c => "all where its pain is usually felt".to_string(),
+            (e, _) => format!("{e} of them where its pain is usually felt"),
+        };
+        format!("{reach}, {how}")
+    }
+}
+
 /// How much a zone of a pattern counts: essential fully, spillover half.
 pub(crate) fn weight(s: Strength) -> f32 {
     match s {
@@ -39,4 +63,29 @@ pub(crate) fn sort(candidates: &mut [Candidate]) {
     candidates.sort_by(|a, b| {
         b.percent.cmp(&a.percent).then_with(|| a.muscle.cmp(&b.muscle)).then(a.side.cmp(&b.side))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidate(strengths: &[Strength]) -> Candidate {
+        Candidate {
+            muscle: MuscleId::new("soleus"),
+            side: Side::Right,
+            percent: 0,
+            covered: strengths.iter().map(|s| (ZoneId::new("foot.heel"), Side::Right, *s)).collect(),
+            outside: 0,
+        }
+    }
+
+    #[test]
+    fn the_score_is_said_in_words() {
+        use Strength::*;
+        assert_eq!(candidate(&[Essential, Essential, Spillover]).in_words(4), "covers 3 of your 4 areas, 2 of them where its pain is usually felt");
+        assert_eq!(candidate(&[Essential, Essential, Essential]).in_words(3), "covers all 3 of your areas, all where its pain is usually felt");
+        assert_eq!(candidate(&[Essential, Spillover]).in_words(2), "covers both of your areas, 1 of them where its pain is usually felt");
+        assert_eq!(candidate(&[Spillover]).in_words(3), "covers 1 of your 3 areas, where its pain sometimes spreads");
+        assert_eq!(candidate(&[Essential]).in_words(1), "covers 1 of your 1 area, where its pain is usually felt");
+    }
 }

@@ -317,10 +317,28 @@ test('a patient draws their pain across several places and sees ranked, explaine
   // One Back undoes the whole stroke, not each zone of it.
   await page.goBack();
   await expect(page).toHaveURL(/\?zone=head\.temple&side=left$/);
-  // Reopening the app without a link brings the drawing back from local storage.
   await page.goForward();
-  await page.goto('/');
   await expect(page.getByTestId('drawing-panel')).toBeVisible();
+  // Opening a candidate shows its page with its pattern over the drawing, said in words, and
+  // the drawing one tap away.
+  await page.locator('[data-testid=candidates] li').first().getByRole('button').click();
+  await expect(page).toHaveURL(new RegExp(`muscle=${muscle}&side=left&draw=left:head\\.temple`));
+  await expect(page.getByTestId('candidate-bar')).toContainText(/covers (\d+|all \d+|both) of your/);
+  await expect(atlas.musclePanel()).toBeVisible();
+  await expect(atlas.zone('neck.back', 'left', 'back')).toHaveAttribute('data-drawn', 'true');
+  await expect(atlas.muscle(muscle, 'left').first()).toHaveAttribute('data-state', 'selected');
+  await page.getByTestId('back-to-drawing').click();
+  await expect(page.getByTestId('drawing-panel')).toBeVisible();
+  // A plain visit starts empty (the next patient at a shared computer), and offers the drawing.
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Where does it hurt?' })).toBeVisible();
+  await expect(page.locator('[data-zone][data-drawn="true"]')).toHaveCount(0);
+  await page.getByTestId('restore-drawing').click();
+  await expect(page.getByTestId('drawing-panel')).toBeVisible();
+  // Starting over forgets it.
+  await page.getByTestId('start-over').click();
+  await page.goto('/');
+  await expect(page.getByTestId('restore-offer')).toHaveCount(0);
   atlas.expectNoConsoleErrors();
 });
 

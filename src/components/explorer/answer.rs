@@ -7,7 +7,7 @@ use crate::components::drawing_panel::DrawingPanel;
 use crate::components::muscle_panel::MusclePanel;
 use crate::components::page_view::PageView;
 use crate::components::zone_panel::ZonePanel;
-use crate::model::{Atlas, AtlasIndex};
+use crate::model::{Atlas, AtlasIndex, MuscleId, Side, ZoneId};
 use crate::url_state::Selection;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -63,6 +63,11 @@ pub fn AnswerPanel(atlas: Arc<Atlas>, index: Arc<AtlasIndex>, ui: Ui) -> impl In
         }
     });
     let clear = Callback::new(move |_| selection.set(Selection::Nothing));
+    // A candidate opens over the drawing, which stays one tap away.
+    let on_open = Callback::new(move |(id, side)| {
+        let drawing = selection.with_untracked(|s| s.drawn());
+        selection.set(Selection::Candidate { id, side, drawing });
+    });
     let panel = {
         let atlas = atlas.clone();
         move || {
@@ -81,6 +86,7 @@ pub fn AnswerPanel(atlas: Arc<Atlas>, index: Arc<AtlasIndex>, ui: Ui) -> impl In
                     <div class="intro">
                         <h2>"Where does it hurt?"</h2>
                         <p>"Tap the places on the body where you feel pain to see which muscles' trigger points classically send pain there. Or choose a muscle to see where its trigger points refer."</p>
+                        <RestoreOffer atlas=atlas.clone() selection=selection />
                     </div>
                 }
                 .into_any(),
@@ -100,12 +106,25 @@ pub fn AnswerPanel(atlas: Arc<Atlas>, index: Arc<AtlasIndex>, ui: Ui) -> impl In
                 Selection::Page { id } => view! { <PageView atlas=atlas.clone() id=id on_muscle=on_muscle /> }.into_any(),
                 // Shown full width below; the side panel says so.
                 Selection::Compare { .. } => view! { <p class="hint">"Comparing muscles: see below."</p> }.into_any(),
+                Selection::Candidate { id, side, drawing } => view! {
+                    <CandidateBar atlas=atlas.clone() index=index.clone() id=id.clone() side=side drawing=drawing selection=selection />
+                    <MusclePanel
+                        atlas=atlas.clone()
+                        id=id
+                        side=side
+                        on_muscle=on_muscle
+                        on_clear=clear
+                        on_compare=Callback::new(move |id| selection.set(Selection::Compare { muscles: vec![id] }))
+                        on_present=Callback::new(move |_| presenting.set(true))
+                    />
+                }
+                .into_any(),
                 Selection::Drawing { .. } => view! {
                     <DrawingPanel
                         atlas=atlas.clone()
                         index=index.clone()
                         zones=Signal::derive(move || selection.with(|s| s.drawn()))
-                        on_muscle=on_muscle
+                        on_muscle=on_open
                         on_zone=on_zone
                         preview=preview
                         on_clear=clear
@@ -142,5 +161,57 @@ pub fn AnswerPanel(atlas: Arc<Atlas>, index: Arc<AtlasIndex>, ui: Ui) -> impl In
             // A tap on the few lines a peeking sheet shows pulls it up.
             <div class="sheet__body" on:click=move |_| if sheet.get_untracked() == Sheet::Peek { sheet.set(Sheet::Open) }>{panel}</div>
         </section>
+    }
+}
+
+/// Above a candidate opened from a drawing: how well it explains the drawing, in words, and the
+/// way back to the drawing.
+#[component]
+fn CandidateBar(
+    atlas: Arc<Atlas>,
+    index: Arc<AtlasIndex>,
+    id: MuscleId,
+    side: Side,
+    drawing: Vec<(ZoneId, Side)>,
+    selection: RwSignal<Selection>,
+) -> impl IntoView {
+    let name = atlas.muscle(&id).map(|m| m.name.clone()).unwrap_or_default();
+    let words = index
+        .rank_drawing(&atlas, &drawing)
+        .into_iter()
+        .find(|c| c.muscle == id && (c.side == side || side == Side::Midline))
+        .map(|c| c.in_words(drawing.len()))
+        .unwrap_or_else(|| "covers none of your areas".into());
+    let areas = drawing.len();
+    view! {
+        <div class="candidate-bar" data-testid="candidate-bar">
+            <p>{format!("{name}'s pattern over your drawing: it {words}.")}</p>
+            <button class="button" data-testid="back-to-drawing" on:click=move |_| selection.set(Selection::drawing(drawing.clone()))>
+                {format!("Back to your drawing ({areas} {})", if areas == 1 { "area" } else { "areas" })}
+            </button>
+        </div>
+    }
+}
+
+/// On a plain visit, the last drawing made on this device is offered, not shown: the person
+/// now at the screen may not be the one who drew it.
+#[component]
+fn RestoreOffer(atlas: Arc<Atlas>, selection: RwSignal<Selection>) -> impl IntoView {
+    let saved = RwSignal::new(crate::app::history::saved_drawing().filter(|s| s.not_found(&atlas).is_none()));
+    move || {
+        saved.get().map(|drawing| {
+            let areas = drawing.drawn().len();
+            view! {
+                <div class="restore" data-testid="restore-offer">
+                    <p>{format!("A pain drawing of {areas} {} was left on this device.", if areas == 1 { "area" } else { "areas" })}</p>
+                    <button class="button" data-testid="restore-drawing" on:click=move |_| selection.set(drawing.clone())>"Show the last drawing"</button>
+                    " "
+                    <button class="button button--quiet" data-testid="forget-drawing" on:click=move |_| {
+                        crate::app::history::forget_drawing();
+                        saved.set(None);
+                    }>"Forget it"</button>
+                </div>
+            }
+        })
     }
 }
