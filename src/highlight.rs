@@ -104,11 +104,31 @@ impl Highlight {
                     None => 0.0,
                 };
                 if weight > 0.0 {
-                    total += weight * area(&shape.points);
+                    total += weight * crate::model::geometry::area(&shape.points);
                 }
             }
         }
         total
+    }
+
+    /// Where on a view to zoom in: the middle of its trigger point marks there, or else of the
+    /// drawn zones, or else of the essential zones. `None` if the view shows none of these.
+    pub fn focus_on(&self, view: &View) -> Option<Point> {
+        let mean = |points: Vec<Point>| {
+            (!points.is_empty()).then(|| crate::model::geometry::centroid(&points))
+        };
+        let marks: Vec<Point> = self.marks.iter().filter(|m| m.view == view.id).map(|m| m.point).collect();
+        let instances = view.zone_instances();
+        let centres = |keep: &dyn Fn(&(ZoneId, Side)) -> bool| -> Vec<Point> {
+            instances
+                .iter()
+                .filter(|(z, s, _)| keep(&((*z).clone(), *s)))
+                .map(|(_, _, p)| crate::model::geometry::centroid(p))
+                .collect()
+        };
+        mean(marks)
+            .or_else(|| mean(centres(&|k| self.drawn.contains(k))))
+            .or_else(|| mean(centres(&|k| self.zones.get(k) == Some(&Strength::Essential))))
     }
 
     /// Whether a view shows any of this at all.
@@ -143,15 +163,4 @@ impl Highlight {
     pub fn is_muscle_selected(&self, id: &MuscleId, side: Side) -> bool {
         self.muscle.as_ref().is_some_and(|(m, sides)| m == id && sides.contains(&side))
     }
-}
-
-
-/// A polygon's area (shoelace).
-fn area(points: &[Point]) -> f32 {
-    let n = points.len();
-    let twice: f32 = (0..n).map(|i| {
-        let (a, b) = (points[i], points[(i + 1) % n]);
-        a[0] * b[1] - b[0] * a[1]
-    }).sum();
-    twice.abs() / 2.0
 }

@@ -187,3 +187,36 @@ fn a_muscle_opens_on_a_view_showing_its_trigger_points_and_pattern() {
     assert_eq!(opens_on("infraspinatus"), ViewId::Back);
     assert_eq!(opens_on("pectoralis-major"), ViewId::Front);
 }
+
+/// The arrow keys move to the nearest area in the arrow's direction: never backwards, and
+/// Down from the top of the head reaches the feet, Right from one hand crosses to the other.
+#[test]
+fn arrow_keys_move_to_the_nearest_zone_in_their_direction() {
+    use trigger_atlas::model::geometry::{centroid, nearest_in_direction};
+    let atlas = shipped().checked().expect("valid");
+    let dirs = [[1.0, 0.0], [-1.0, 0.0], [0.0, 1.0], [0.0, -1.0]];
+    for view in &atlas.figure.views {
+        let centres: Vec<_> = view.zone_instances().iter().map(|(_, _, p)| centroid(p)).collect();
+        for from in 0..centres.len() {
+            for dir in dirs {
+                if let Some(to) = nearest_in_direction(&centres, from, dir) {
+                    let (dx, dy) = (centres[to][0] - centres[from][0], centres[to][1] - centres[from][1]);
+                    assert!(dx * dir[0] + dy * dir[1] > 0.0, "{} view: {dir:?} from {from} went backwards", view.label);
+                }
+            }
+        }
+    }
+    let front = atlas.figure.view(ViewId::Front).unwrap();
+    let centres: Vec<_> = front.zone_instances().iter().map(|(_, _, p)| centroid(p)).collect();
+    let walk = |start: usize, dir: [f32; 2]| {
+        let mut at = start;
+        while let Some(next) = nearest_in_direction(&centres, at, dir) {
+            at = next;
+        }
+        at
+    };
+    let top = (0..centres.len()).min_by(|&a, &b| centres[a][1].total_cmp(&centres[b][1])).unwrap();
+    assert!(centres[walk(top, [0.0, 1.0])][1] > front.height * 0.9, "Down from the head stops short of the feet");
+    let left = (0..centres.len()).min_by(|&a, &b| centres[a][0].total_cmp(&centres[b][0])).unwrap();
+    assert!(centres[walk(left, [1.0, 0.0])][0] > front.width * 0.8, "Right from one hand stops short of the other side");
+}

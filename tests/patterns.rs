@@ -182,3 +182,19 @@ fn every_muscle_says_where_its_pain_goes_in_a_line() {
     let (essential, _) = atlas.places_of(trapezius);
     assert!(essential.iter().any(|p| p.to_lowercase().contains("temple")), "{essential:?}");
 }
+
+/// Zooming in goes to what is chosen: a muscle's trigger points on a view, or the drawing.
+#[test]
+fn zoom_goes_to_the_trigger_points_or_the_drawing() {
+    let atlas = shipped().checked().expect("valid");
+    let back = atlas.figure.view(ViewId::Back).unwrap();
+    let h = Highlight::of(&atlas, &Selection::Muscle { id: MuscleId::new("upper-trapezius"), side: Side::Right });
+    let p = h.focus_on(back).expect("upper trapezius has marks on the back view");
+    assert!(p[1] < back.height * 0.3, "trapezius' marks are high on the back: {p:?}");
+    let on_back: Vec<_> = h.marks.iter().filter(|m| m.view == ViewId::Back).collect();
+    assert!(on_back.iter().all(|m| (m.point[0] - p[0]).abs() < back.width / 2.0));
+    let heel = Highlight::of(&atlas, &Selection::Zone { id: ZoneId::new("foot.heel"), side: Side::Left });
+    let p = heel.focus_on(back).expect("the heel is on the back view");
+    assert!(p[1] > back.height * 0.85, "the heel is at the bottom: {p:?}");
+    assert!(Highlight::default().focus_on(back).is_none());
+}

@@ -7,7 +7,7 @@ mod pointer;
 mod shapes;
 
 use crate::highlight::Highlight;
-use crate::model::geometry::{coordinate, smooth_path, Point};
+use crate::model::geometry::{centroid, coordinate, nearest_in_direction, smooth_path, Point};
 use crate::model::{Atlas, Depth, MuscleId, Side, ViewId, ZoneId};
 use crate::render::layers::{zone_instances, Layers};
 use crate::render::markup::{self, zone_state};
@@ -36,11 +36,31 @@ fn activates(ev: &KeyboardEvent) -> bool {
 }
 
 /// Arrow keys move focus between the shapes of a layer, so the figure is one stop in the tab
-/// order rather than hundreds (a roving tab index). Returns whether the key was handled.
-fn move_focus(ev: &KeyboardEvent) -> bool {
+/// order rather than hundreds (a roving tab index): between zones, to the nearest one in the
+/// arrow's direction (`centres`, by shape index; mirrored flips left and right); between
+/// muscles, in order. Returns whether the key was handled.
+fn move_focus(ev: &KeyboardEvent, centres: Option<&[Point]>, mirrored: bool) -> bool {
     let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
         return false;
     };
+    let flip = if mirrored { -1.0 } else { 1.0 };
+    let dir = match ev.key().as_str() {
+        "ArrowRight" => Some([flip, 0.0]),
+        "ArrowLeft" => Some([-flip, 0.0]),
+        "ArrowDown" => Some([0.0, 1.0]),
+        "ArrowUp" => Some([0.0, -1.0]),
+        _ => None,
+    };
+    if let (Some(dir), Some(centres)) = (dir, centres) {
+        let from = el.get_attribute("data-i").and_then(|i| i.parse().ok());
+        if let Some(next) = from.and_then(|i| nearest_in_direction(centres, i, dir)) {
+            let shape = el.parent_element().and_then(|p| p.query_selector(&format!("[data-i=\"{next}\"]")).ok().flatten());
+            if let Some(shape) = shape.and_then(|t| t.dyn_into::<web_sys::SvgElement>().ok()) {
+                let _ = shape.focus();
+            }
+        }
+        return true;
+    }
     let target = match ev.key().as_str() {
         "ArrowRight" | "ArrowDown" => el.next_element_sibling(),
         "ArrowLeft" | "ArrowUp" => el.previous_element_sibling(),
@@ -99,7 +119,7 @@ pub fn BodyFigure(
     let zone_markup = markup::zones(&atlas, &zones);
     let (muscles, muscle_markup) = markup::muscles(&atlas, &v);
     let muscles = Arc::new(muscles);
-    let centres: Vec<Point> = zones.iter().map(|z| centroid(&z.points)).collect();
+    let centres: Arc<Vec<Point>> = Arc::new(zones.iter().map(|z| centroid(&z.points)).collect());
     let zone_group = NodeRef::<leptos::svg::G>::new();
     let muscle_group = NodeRef::<leptos::svg::G>::new();
 
@@ -289,17 +309,22 @@ pub fn BodyFigure(
             }
         }
     };
-    let on_keydown = move |ev: KeyboardEvent| {
-        let Some((el, i)) = shape_of(ev.target()) else { return };
-        if activates(&ev) {
-            ev.prevent_default();
-            if is_zone(&el) {
-                zone_key(i).map(|k| on_zone.run(k));
-            } else {
-                muscle_key(i).map(|k| on_muscle.run(k));
+    let on_keydown = {
+        let centres = centres.clone();
+        move |ev: KeyboardEvent| {
+            let Some((el, i)) = shape_of(ev.target()) else { return };
+            if activates(&ev) {
+                ev.prevent_default();
+                if is_zone(&el) {
+                    zone_key(i).map(|k| on_zone.run(k));
+                } else {
+                    muscle_key(i).map(|k| on_muscle.run(k));
+                }
+            } else if move_focus(&ev, is_zone(&el).then_some(centres.as_slice()), mirrored.get_untracked())
+                || zoom_keys(&ev, zoom)
+            {
+                ev.prevent_default();
             }
-        } else if move_focus(&ev) || zoom_keys(&ev, zoom) {
-            ev.prevent_default();
         }
     };
     let on_focus = move |ev: web_sys::FocusEvent| {
@@ -330,9 +355,32 @@ pub fn BodyFigure(
         }
     };
     let lower = v.label.to_lowercase();
+    // Zooming in from the whole view goes to what is chosen there (its marks, the drawing).
+    let focus = {
+        let v = v.clone();
+        Memo::new(move |_| highlight.with(|h| h.focus_on(&v)))
+    };
+    let zoom_in = view! {
+        <button
+            class="zoom-controls__button"
+            aria-label=format!("Zoom in on the {lower} view")
+            disabled={move || zoom.get().scale >= crate::zoom::MAX_SCALE}
+            on:click=move |_| {
+                let to = focus.get_untracked();
+                zoom.update(|z| {
+                    *z = match to {
+                        Some(p) if !z.is_zoomed() => z.zoom_to(1.5, p),
+                        _ => z.zoom_by(1.5, None),
+                    }
+                })
+            }
+        >
+            "+"
+        </button>
+    };
     let zoom_controls = view! {
         <div class="zoom-controls no-print" role="group" aria-label=format!("Zoom the {lower} view")>
-            {zoom_button("+", format!("Zoom in on the {lower} view"), |z| z.zoom_by(1.5, None), |z| z.scale < crate::zoom::MAX_SCALE)}
+            {zoom_in}
             {zoom_button("\u{2212}", format!("Zoom out of the {lower} view"), |z| z.zoom_by(1.0 / 1.5, None), |z| z.is_zoomed())}
             {zoom_button("\u{21ba}", format!("Show the whole {lower} view"), |z| z.zoom_by(0.0, None), |z| z.is_zoomed())}
         </div>
@@ -458,10 +506,4 @@ pub fn BodyFigure(
         </figure>
     }
     .into_any()
-}
-
-/// Where a shape's middle is, to bring it into view when it takes keyboard focus.
-fn centroid(poly: &[Point]) -> Point {
-    let n = poly.len().max(1) as f32;
-    [poly.iter().map(|p| p[0]).sum::<f32>() / n, poly.iter().map(|p| p[1]).sum::<f32>() / n]
 }

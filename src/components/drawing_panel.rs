@@ -8,6 +8,7 @@ use crate::model::{Atlas, AtlasIndex, MuscleId, Side, Strength, ZoneId};
 use crate::model::zone::capitalise;
 use crate::safety;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use std::sync::Arc;
 
 /// How many candidates to list.
@@ -31,18 +32,40 @@ pub fn DrawingPanel(
         let atlas = atlas.clone();
         move |z: &ZoneId, s: Side| atlas.zone(z).map(|zone| zone.label(s)).unwrap_or_else(|| z.to_string())
     };
+    // After an area is removed, focus moves to the area that took its place in the list (or the
+    // last one, or the heading), not to the top of the page.
+    let chip_list = NodeRef::<leptos::html::Ul>::new();
+    let heading = NodeRef::<leptos::html::H2>::new();
+    let refocus = move |at: usize| {
+        request_animation_frame(move || {
+            let n = zones.with_untracked(Vec::len);
+            let chip = chip_list
+                .get_untracked()
+                .filter(|_| n > 0)
+                .and_then(|ul| ul.query_selector(&format!("li:nth-child({}) button", at.min(n - 1) + 1)).ok().flatten());
+            match chip.and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
+                Some(c) => drop(c.focus()),
+                None => {
+                    if let Some(h) = heading.get_untracked() {
+                        let _ = h.focus();
+                    }
+                }
+            }
+        });
+    };
     let chips = {
         let label = label.clone();
         move || {
             zones
                 .get()
                 .into_iter()
-                .map(|(z, s)| {
+                .enumerate()
+                .map(|(i, (z, s))| {
                     let text = label(&z, s);
                     let key = (z, s);
                     view! {
                         <li>
-                            <button class="chip" aria-label=format!("Remove {text} from the drawing") on:click=move |_| on_zone.run(key.clone())>
+                            <button class="chip" aria-label=format!("Remove {text} from the drawing") on:click=move |_| { on_zone.run(key.clone()); refocus(i) }>
                                 {text.clone()}<span aria-hidden="true">" \u{2715}"</span>
                             </button>
                         </li>
@@ -79,11 +102,11 @@ pub fn DrawingPanel(
     };
     view! {
         <article class="drawing-panel" data-testid="drawing-panel">
-            <h2>{move || format!("Your pain drawing: {} areas", zones.with(Vec::len))}</h2>
+            <h2 tabindex="-1" node_ref=heading>{move || format!("Your pain drawing: {} areas", zones.with(Vec::len))}</h2>
             {cautions}
             {ranking}
             <h3 class="drawing-panel__areas">"The areas you drew"</h3>
-            <ul class="chips">{chips}</ul>
+            <ul class="chips" node_ref=chip_list>{chips}</ul>
             <Actions title="Pain drawing".to_string() />
             <button class="button button--quiet no-print" on:click=move |_| on_clear.run(())>"Clear the drawing"</button>
         </article>
@@ -110,10 +133,10 @@ fn candidate_view(
     let mut reason = Vec::new();
     let (essential, spillover) = (words(Strength::Essential), words(Strength::Spillover));
     if !essential.is_empty() {
-        reason.push(format!("covers {essential}, essential"));
+        reason.push(format!("usually felt: {essential}"));
     }
     if !spillover.is_empty() {
-        reason.push(format!("{spillover}, spillover"));
+        reason.push(format!("sometimes: {spillover}"));
     }
     if c.outside > 0 {
         reason.push(format!("{} more area{} of its pattern not drawn", c.outside, if c.outside == 1 { "" } else { "s" }));

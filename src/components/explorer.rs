@@ -148,8 +148,7 @@ fn show_figure(from_far: bool) {
     if !(phone || from_far) {
         return;
     }
-    let id = if phone { "view-switch" } else { "body-map" };
-    if let Some(el) = window.document().and_then(|d| d.get_element_by_id(id)) {
+    if let Some(el) = window.document().and_then(|d| d.get_element_by_id("body-map")) {
         el.scroll_into_view();
     }
 }

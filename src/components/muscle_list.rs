@@ -52,7 +52,12 @@ pub fn MuscleList(atlas: Arc<Atlas>, on_muscle: Callback<(MuscleId, Side)>) -> i
     view! {
         <nav class="muscle-list" aria-label="Muscles">
             <details open=wide>
-                <summary><h2 class="muscle-list__title">{format!("All {count} muscles, by region")}</h2></summary>
+                <summary>
+                    <h2 class="muscle-list__title">{format!("All {count} muscles, by region")}</h2>
+                    // Says what a tap does; only the true half is shown (and read).
+                    <span class="muscle-list__hint muscle-list__hint--closed">"show the list"</span>
+                    <span class="muscle-list__hint muscle-list__hint--open">"hide the list"</span>
+                </summary>
                 <ul class="muscle-list__groups">{groups}</ul>
             </details>
         </nav>

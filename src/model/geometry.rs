@@ -9,6 +9,42 @@ pub fn mirror(p: Point, axis: f32) -> Point {
 }
 
 /// Whether `p` lies inside the polygon (even-odd rule).
+/// A polygon's area (shoelace), whichever way it winds.
+pub fn area(points: &[Point]) -> f32 {
+    let n = points.len();
+    let twice: f32 = (0..n)
+        .map(|i| {
+            let (a, b) = (points[i], points[(i + 1) % n]);
+            a[0] * b[1] - b[0] * a[1]
+        })
+        .sum();
+    twice.abs() / 2.0
+}
+
+/// For the arrow keys: the point nearest `from` in direction `dir` (a unit vector, y down),
+/// preferring points straight ahead over points off to the side.
+pub fn nearest_in_direction(points: &[Point], from: usize, dir: Point) -> Option<usize> {
+    let here = *points.get(from)?;
+    points
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != from)
+        .filter_map(|(i, p)| {
+            let (dx, dy) = (p[0] - here[0], p[1] - here[1]);
+            let along = dx * dir[0] + dy * dir[1];
+            let across = (dx * dir[1] - dy * dir[0]).abs();
+            // Within 60 degrees either side of the direction.
+            (along > 0.0 && across < 1.8 * along).then_some((i, along + 2.0 * across))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
+pub fn centroid(points: &[Point]) -> Point {
+    let n = points.len().max(1) as f32;
+    [points.iter().map(|p| p[0]).sum::<f32>() / n, points.iter().map(|p| p[1]).sum::<f32>() / n]
+}
+
 pub fn contains(polygon: &[Point], p: Point) -> bool {
     let mut inside = false;
     let n = polygon.len();

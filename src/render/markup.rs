@@ -52,7 +52,13 @@ pub struct MuscleInstance {
 /// sides; and their markup in that order.
 pub fn muscles(atlas: &Atlas, view: &View) -> (Vec<MuscleInstance>, String) {
     let mut drawn: Vec<_> = atlas.muscles.iter().filter_map(|m| m.shape_on(view.id).map(|s| (m, s))).collect();
-    drawn.sort_by_key(|(m, _)| m.depth != Depth::Deep);
+    // Later shapes lie on top and take the tap: deep muscles below superficial ones, and at each
+    // depth the largest first, so a tap inside a small muscle's outline chooses it rather than a
+    // large one around or over it.
+    drawn.sort_by(|a, b| {
+        let deep = |m: &crate::model::Muscle| m.depth == Depth::Deep;
+        deep(b.0).cmp(&deep(a.0)).then(area(&b.1.points).total_cmp(&area(&a.1.points)))
+    });
     let mut instances = Vec::new();
     let mut out = String::new();
     for (m, shape) in drawn {
@@ -92,4 +98,8 @@ pub fn zone_state(highlight: &crate::highlight::Highlight, zone: &ZoneInstance) 
         None => "none",
     };
     (state, drawn)
+}
+
+fn area(points: &[crate::model::geometry::Point]) -> f32 {
+    crate::model::geometry::area(points)
 }

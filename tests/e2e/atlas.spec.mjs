@@ -308,7 +308,7 @@ test('a patient draws their pain across several places and sees ranked, explaine
   const percents = await page.locator('[data-testid=candidates] li').evaluateAll((lis) => lis.map((li) => Number(li.dataset.percent)));
   expect(percents.length).toBeGreaterThan(1);
   expect([...percents].sort((a, b) => b - a)).toEqual(percents);
-  await expect(first.locator('.candidate__reason')).toContainText('essential');
+  await expect(first.locator('.candidate__reason')).toContainText('usually felt: left');
   // Hovering a candidate lays its pattern over the drawing.
   await first.hover();
   const muscle = await first.getAttribute('data-muscle');
@@ -437,4 +437,83 @@ test('zoom and pan: buttons, keys, the wheel with Ctrl, and a two-finger pinch',
   // The pinch did not draw anything.
   await expect(page.locator('[data-drawn=true]')).toHaveCount(0);
   atlas.expectNoConsoleErrors();
+});
+
+test('in muscle mode a tap chooses the muscle under the finger, the smallest shape there', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open('?muscle=teres-major&side=right');
+  const shape = atlas.muscle('infraspinatus', 'right', 'back');
+  await shape.scrollIntoViewIfNeeded();
+  // Twenty points inside infraspinatus' outline: each is taken by it, or by a smaller muscle
+  // lying within it there.
+  const points = await shape.evaluate((el) => {
+    const svg = el.ownerSVGElement;
+    const r = el.getBoundingClientRect();
+    const toLocal = el.getScreenCTM().inverse();
+    const area = (e) => { const b = e.getBBox(); return b.width * b.height; };
+    const out = [];
+    for (let i = 0; out.length < 20 && i < 4000; i++) {
+      const x = r.left + r.width * ((i * 0.618) % 1);
+      const y = r.top + r.height * ((i * 0.382 + 0.5) % 1);
+      const pt = svg.createSVGPoint();
+      pt.x = x; pt.y = y;
+      if (!el.isPointInFill(pt.matrixTransform(toLocal))) continue;
+      const hit = document.elementFromPoint(x, y);
+      out.push({ x, y, own: hit === el, smaller: !!hit?.dataset.muscle && area(hit) < area(el), hit: hit?.dataset.muscle });
+    }
+    return out;
+  });
+  expect(points.length).toBe(20);
+  expect(points.filter((p) => !p.own && !p.smaller)).toEqual([]);
+  const own = points.find((p) => p.own);
+  await page.mouse.click(own.x, own.y);
+  await expect(page).toHaveURL(/\?muscle=infraspinatus&side=right$/);
+});
+
+test('screen reader and keyboard: a short status on each change, arrows move in their direction, focus kept after removing an area', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open('?draw=left:head.temple,left:neck.back,left:face.eye');
+  // The answer panel is not a live region (it would be read whole); a short status line is.
+  await expect(page.locator('.explorer__panel [aria-live]')).toHaveCount(0);
+  const status = page.locator('.explorer__panel > [role=status]');
+  await expect(status).toHaveText('Your pain drawing: 3 areas.');
+  // Removing an area by keyboard leaves focus on the next one, not at the top of the page.
+  const chips = page.locator('.chips button');
+  await chips.nth(1).focus();
+  await page.keyboard.press('Enter');
+  await expect(chips).toHaveCount(2);
+  await expect(page.locator(':focus')).toHaveClass(/chip/);
+  await expect(status).toHaveText('Your pain drawing: 2 areas.');
+  await page.getByTestId('start-over').click();
+  await expect(status).toHaveText('The body map is empty.');
+  // ArrowDown moves to the area below, ArrowRight to one on the right.
+  const zone = atlas.zone('chest.upper-inner', 'right', 'front');
+  await zone.focus();
+  const box = async () => page.locator(':focus').boundingBox();
+  const start = await box();
+  await page.keyboard.press('ArrowDown');
+  const below = await box();
+  expect(below.y + below.height / 2).toBeGreaterThan(start.y + start.height / 2);
+  await page.keyboard.press('ArrowRight');
+  const right = await box();
+  expect(right.x + right.width / 2).toBeGreaterThan(below.x + below.width / 2);
+  await page.keyboard.press('Enter');
+  await expect(status).toContainText('chosen');
+});
+
+test('the folded muscle list on a phone says it can be opened', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const atlas = new AtlasPage(page);
+  await atlas.open();
+  const summary = page.locator('.muscle-list summary');
+  await expect(summary.getByText('show the list')).toBeVisible();
+  await expect(summary.getByText('hide the list')).toBeHidden();
+  await summary.tap();
+  await expect(summary.getByText('hide the list')).toBeVisible();
+  await page.getByTestId('muscle-link-soleus').tap();
+  // The chosen muscle is shown on the figure, scrolled back into view, on its best view.
+  await expect(page.locator('[data-view-tab=back]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('[data-view=back] [data-trigger-point^="soleus/"]').first()).toBeInViewport();
+  await context.close();
 });
