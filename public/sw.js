@@ -23,13 +23,13 @@ const scoped = (path) => new URL(path, self.registration.scope).href;
 const PAGE = () => scoped('./');
 const DATA = () => scoped('atlas.json');
 
-// The content type each kind of file must come with.
+// The content type each kind of file must come with. (The manifest and icon are not checked:
+// many hosts serve .webmanifest as octet-stream, and neither can break the app.)
 const TYPES = [
   [/\.wasm$/, /^application\/wasm\b/i],
   [/\.m?js$/, /^(text|application)\/(x-)?javascript\b/i],
   [/\.css$/, /^text\/css\b/i],
-  [/\.(json|webmanifest)$/, /^application\/([\w.-]+\+)?json\b/i],
-  [/\.svg$/, /^image\/svg\+xml\b/i],
+  [/\.json$/, /^application\/([\w.-]+\+)?json\b/i],
 ];
 const HTML = /^text\/html\b/i;
 
@@ -121,6 +121,11 @@ function within(promise, ms) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Fetch, and check the whole answer (so a body that stalls counts as a stall too). */
+function fetchChecked(request, url, init) {
+  return fetch(request, init).then(async (response) => ({ response, why: await fault(response, url) }));
+}
+
 /** The complete set in use: { cache, release }, or null before the first one. */
 async function current() {
   const entry = await (await caches.open(POINTER)).match('current');
@@ -187,14 +192,23 @@ self.addEventListener('activate', (event) => {
 async function navigate(event) {
   const set = await current();
   const cached = set && (await set.cache.match(PAGE()));
-  let response;
+  const attempt = fetchChecked(event.request, PAGE());
+  let result;
   try {
-    response = await within(fetch(event.request), cached ? WAIT_MS : 0);
+    result = await within(attempt, cached ? WAIT_MS : 0);
   } catch (error) {
-    if (cached) return cached;
-    throw error;
+    if (!cached) throw error;
+    // Too slow: the cached page now; if a new release turns up late, fetch its set for next time.
+    event.waitUntil(attempt.then(async ({ response, why }) => {
+      const html = why ? '' : await response.text();
+      if (html && releaseOf(assetsOf(html)) !== set.release) await stage(html);
+    }).catch(() => {}));
+    return cached;
   }
-  if (await fault(response, PAGE())) return cached || response;
+  const { response, why } = result;
+  // A redirect is the browser's to follow.
+  if (response.type === 'opaqueredirect') return response;
+  if (why) return cached || response;
   const html = await response.clone().text();
   if (set && releaseOf(assetsOf(html)) === set.release) return response;
   // A new release (or the first): fetch its set. Show it if that finishes in time; otherwise
@@ -214,14 +228,18 @@ async function navigate(event) {
 async function data(event) {
   const set = await current();
   const cached = set && (await set.cache.match(DATA()));
-  let response;
+  const attempt = fetchChecked(event.request, DATA(), { cache: 'no-cache' });
+  let result;
   try {
-    response = await within(fetch(event.request, { cache: 'no-cache' }), cached ? WAIT_MS : 0);
+    result = await within(attempt, cached ? WAIT_MS : 0);
   } catch (error) {
-    if (cached) return cached;
-    throw error;
+    if (!cached) throw error;
+    // Too slow: the cached copy now, and a good late answer for next time.
+    event.waitUntil(attempt.then(({ response, why }) => why || set.cache.put(DATA(), response)).catch(() => {}));
+    return cached;
   }
-  if (await fault(response, DATA())) return cached || response;
+  const { response, why } = result;
+  if (why) return cached || response;
   if (set) event.waitUntil(set.cache.put(DATA(), response.clone()));
   return response;
 }

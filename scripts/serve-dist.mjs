@@ -4,7 +4,7 @@
 //
 // With --faults (the end-to-end tests only), a browser context can ask for a broken server by
 // cookies, so that each test breaks only its own requests, the service worker's included:
-//   fault-<target>=html|500|404|stall|truncate   for the page (target "page"), or any path
+//   fault-<target>=html|500|404|stall|trickle|truncate   for the page (target "page"), or any path
 //                                                 ending in <target> ("atlas.json", ".wasm")
 //   release=2     a new release: the page names its hashed files under /r2/ (same contents)
 import { createServer } from 'node:http';
@@ -41,6 +41,14 @@ function misbehave(fault, res, path, type) {
       res.end(fault === '500' ? 'Internal Server Error' : 'Not found');
       return true;
     case 'stall': { // never answers (given up after a minute)
+      const timer = setTimeout(() => res.destroy(), 60_000);
+      res.on('close', () => clearTimeout(timer));
+      return true;
+    }
+    case 'trickle': { // the headers and half the body, then nothing more (given up after a minute)
+      const body = readFileSync(path);
+      res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-cache' });
+      res.write(body.subarray(0, body.length >> 1));
       const timer = setTimeout(() => res.destroy(), 60_000);
       res.on('close', () => clearTimeout(timer));
       return true;

@@ -87,11 +87,16 @@ test('a 500 or a web page that is not the app, for the page, serves the cached p
 });
 
 test('a stalled page or data request falls back to the cached copy within seconds', async ({ page, context, baseURL }) => {
+  test.setTimeout(60_000); // three waits of 4 s for the cache, on a busy machine
   await visitOnce(page);
-  await breakServer(context, baseURL, 'atlas.json', 'stall');
-  let start = Date.now();
-  await expectWorking(page);
-  expect(Date.now() - start).toBeLessThan(12_000);
+  let start;
+  // No answer at all, or the headers and half the body and then nothing.
+  for (const fault of ['stall', 'trickle']) {
+    await breakServer(context, baseURL, 'atlas.json', fault);
+    start = Date.now();
+    await expectWorking(page);
+    expect(Date.now() - start, fault).toBeLessThan(12_000);
+  }
 
   await context.clearCookies();
   await breakServer(context, baseURL, 'page', 'stall');
