@@ -146,19 +146,22 @@ function stage(html) {
   const release = releaseOf(assets);
   if (staging.has(release)) return staging.get(release).promise;
   const name = `${PREFIX}${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  const promise = within((async () => {
+  const promise = (async () => {
     const files = [...assets, ...EXTRA.map((path) => [scoped(path), ''])];
-    const responses = await Promise.all(files.map(async ([url, integrity]) => {
+    // The time limit is on the network only, so that a late answer cannot write into the cache
+    // after the attempt was given up.
+    const responses = await within(Promise.all(files.map(async ([url, integrity]) => {
       const response = await fetch(url, { cache: 'no-cache' });
       const why = await fault(response, url, integrity);
       if (why) throw new Error(`${url}: ${why}`);
       return [url, response];
-    }));
+    })), STAGE_MS);
     const cache = await caches.open(name);
     await cache.put(PAGE(), new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
     for (const [url, response] of responses) await cache.put(url, response);
+    // The switch: one write.
     await (await caches.open(POINTER)).put('current', new Response(JSON.stringify({ name, release })));
-  })(), STAGE_MS).then(async () => {
+  })().then(async () => {
     // The new set is in use: forget older ones (but not one still being fetched).
     const busy = new Set([...staging.values()].map((s) => s.name));
     for (const old of await caches.keys()) {
