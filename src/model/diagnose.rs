@@ -41,10 +41,12 @@ struct Record {
     id: Option<String>,
 }
 
-/// Every object of the file with its span; ids may come anywhere among an object's keys.
-fn records(text: &str) -> Vec<Record> {
+/// Every object of the file with its span (ids may come anywhere among an object's keys), and
+/// where each top-level field starts.
+fn records(text: &str) -> (Vec<Record>, Vec<(usize, String)>) {
     let bytes = text.as_bytes();
     let mut out: Vec<Record> = Vec::new();
+    let mut top: Vec<(usize, String)> = Vec::new();
     // Open containers: Some(record index) for an object, None for an array, with its key.
     let mut open: Vec<(Option<usize>, String)> = Vec::new();
     let (mut key, mut last) = (String::new(), String::new());
@@ -65,7 +67,12 @@ fn records(text: &str) -> Vec<Record> {
                     key.clear();
                 }
             }
-            b':' => key = std::mem::take(&mut last),
+            b':' => {
+                key = std::mem::take(&mut last);
+                if open.len() == 1 {
+                    top.push((i, key.clone()));
+                }
+            }
             b'{' => {
                 let under = match open.last() {
                     Some((None, k)) => k.clone(),
@@ -85,21 +92,31 @@ fn records(text: &str) -> Vec<Record> {
         }
         i += 1;
     }
-    out
+    (out, top)
 }
 
 /// The records enclosing `at`, named as the validator names them: "trigger point soleus/2",
 /// "muscle soleus", "zone head.temple", "view front".
+/// A record without a readable id (the id may be what is wrong) is named by its place in its
+/// list: "muscle #12". Outside every record, the top-level field is named: "`figure`".
 fn enclosing(text: &str, at: usize) -> Option<String> {
-    let all = records(text);
-    let around = |under: &str| all.iter().find(|r| r.under == under && r.start <= at && at <= r.end && r.id.is_some());
-    let id = |r: &Record| r.id.clone().unwrap_or_default();
+    let (all, top) = records(text);
+    let around = |under: &str| all.iter().find(|r| r.under == under && r.start <= at && at <= r.end);
+    let id = |r: &Record| match &r.id {
+        Some(id) => id.clone(),
+        None => {
+            let parent = all.iter().filter(|p| p.start < r.start && r.end <= p.end).map(|p| p.start).max().unwrap_or(0);
+            let n = all.iter().filter(|s| s.under == r.under && s.start > parent && s.start <= r.start).count();
+            format!("#{n}")
+        }
+    };
     if let (Some(m), Some(tp)) = (around("muscles"), around("trigger_points")) {
         return Some(format!("trigger point {}/{}", id(m), id(tp)));
     }
     [("muscles", "muscle"), ("zones", "zone"), ("sources", "source"), ("pages", "page"), ("views", "view")]
         .into_iter()
         .find_map(|(list, kind)| around(list).map(|r| format!("{kind} {}", id(r))))
+        .or_else(|| top.iter().rev().find(|(start, _)| *start <= at).map(|(_, key)| format!("`{key}`")))
 }
 
 #[cfg(test)]
@@ -114,5 +131,8 @@ mod tests {
         let in_b = text.find("\"B,").unwrap();
         assert_eq!(enclosing(text, in_b).as_deref(), Some("muscle b"));
         assert_eq!(enclosing(text, 1), None);
+        let no_id = r#"{"muscles":[{"id":"a"},{"id":[],"name":"x"}],"figure":[]}"#;
+        assert_eq!(enclosing(no_id, no_id.find("\"x\"").unwrap()).as_deref(), Some("muscle #2"));
+        assert_eq!(enclosing(no_id, no_id.len() - 2).as_deref(), Some("`figure`"));
     }
 }

@@ -6,6 +6,10 @@ import { AtlasPage } from './atlas-page.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
+// axe-core goes in as an inline script, which the page's Content-Security-Policy blocks (that
+// the app itself runs under the policy is csp.spec.mjs's concern).
+test.use({ bypassCSP: true });
+
 async function seriousViolations(page) {
   await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(async () =>

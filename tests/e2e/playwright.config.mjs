@@ -27,7 +27,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node ../../scripts/serve-dist.mjs ../../dist ${PORT}`,
+    // --faults: tests may ask for a broken server by cookie (offline.spec.mjs).
+    command: `node ../../scripts/serve-dist.mjs ../../dist ${PORT} --faults`,
     url: `http://127.0.0.1:${PORT}/index.html`,
     reuseExistingServer: false,
     stdout: 'ignore',
