@@ -423,3 +423,26 @@ fn the_exported_figure_shows_the_pattern_marks_and_caveat() {
     let foot = Highlight::of(&atlas, &Selection::Zone { id: ZoneId::new("foot.ball"), side: Side::Left });
     assert!(trigger_atlas::export::figure_svg(&atlas, &foot, "x").contains("Soles:"));
 }
+
+#[test]
+fn complaints_name_known_places_muscles_and_chapters() {
+    let mut atlas = shipped();
+    assert!(atlas.complaints.iter().any(|c| c.term == "tennis elbow"));
+    let c = &mut atlas.complaints[0];
+    let term = c.term.clone();
+    c.zones.push(ZoneId::new("elbow.outter"));
+    c.muscles.push(MuscleId::new("supinatr"));
+    c.sources.push(SourceId::new("ts-v1-ch99"));
+    let mut twin = atlas.complaints[1].clone();
+    twin.synonyms.push(term.clone());
+    atlas.complaints[1] = twin;
+    let found = problems(atlas).join("\n");
+    for needle in [
+        format!("complaint \"{term}\", zones: refers to unknown zone \"elbow.outter\"; did you mean \"elbow.outer\"?"),
+        format!("complaint \"{term}\", muscles: refers to unknown muscle \"supinatr\"; did you mean \"supinator\"?"),
+        format!("complaint \"{term}\", sources: refers to unknown source \"ts-v1-ch99\""),
+        format!("also names complaint \"{term}\""),
+    ] {
+        assert!(found.contains(&needle), "{found}\nwanted {needle}");
+    }
+}
