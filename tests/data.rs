@@ -446,3 +446,22 @@ fn complaints_name_known_places_muscles_and_chapters() {
         assert!(found.contains(&needle), "{found}\nwanted {needle}");
     }
 }
+
+#[test]
+fn a_link_comparing_an_unknown_muscle_compares_the_others() {
+    let atlas = shipped().checked().unwrap();
+    let ids = |s: &[&str]| s.iter().map(|m| MuscleId::new(*m)).collect::<Vec<_>>();
+    let link = Selection::from_query("?compare=soleus,GASTROCNEMIUS,no-such-muscle");
+    let resolved = link.resolved(&atlas).expect("the unknown muscle is dropped");
+    assert_eq!(resolved, Selection::Compare { muscles: ids(&["soleus", "gastrocnemius"]) });
+    assert_eq!(resolved.not_found(&atlas), None);
+    assert_eq!(resolved.resolved(&atlas), None, "resolving twice changes nothing");
+    // All unknown: the link is left as it is, and says what it names that we do not have.
+    let unknown = Selection::from_query("?compare=nope,nada");
+    assert_eq!(unknown.resolved(&atlas), None);
+    assert!(unknown.not_found(&atlas).unwrap().contains("nope"));
+    // A muscle link in capitals opens the muscle.
+    assert_eq!(Selection::from_query("?muscle=SOLEUS").not_found(&atlas), None);
+    // Divided zones still become their parts.
+    assert!(Selection::from_query("?zone=thigh.outer&side=left").resolved(&atlas).is_some());
+}

@@ -21,13 +21,14 @@ use std::sync::Arc;
 pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
     let selection = url_selection();
     let index = Arc::new(AtlasIndex::new(&atlas));
-    // A link, saved drawing or search that names a divided zone draws its parts instead.
+    // A link, saved drawing or search that names a divided zone draws its parts instead; a
+    // comparison link naming a muscle we do not have compares the others.
     Effect::new({
         let atlas = atlas.clone();
         move |_| {
-            if let Some(parts) = selection.with(|s| s.with_parts(&atlas)) {
+            if let Some(resolved) = selection.with(|s| s.resolved(&atlas)) {
                 crate::app::history::replace_next_entry();
-                selection.set(parts);
+                selection.set(resolved);
             }
         }
     });
