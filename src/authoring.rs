@@ -2,7 +2,7 @@
 //! Native only: the browser receives the bundled JSON that `atlas bundle` writes.
 
 use crate::model::atlas::FORMAT;
-use crate::model::{Atlas, Mark, Muscle, MuscleId, Page, Region, Source, View, Zone};
+use crate::model::{Atlas, Complaint, Mark, Muscle, MuscleId, Page, Region, Source, View, Zone};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -32,6 +32,14 @@ struct MarksFile {
 
 /// The generated file in data/figure/ that is not a view.
 const MARKS_FILE: &str = "marks.toml";
+
+/// data/complaints.toml: everyday complaints for search. Optional, so that a small data folder
+/// need not have one.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ComplaintsFile {
+    complaint: Vec<Complaint>,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -77,6 +85,9 @@ pub fn load_dir_partly(dir: &Path) -> (Atlas, Vec<String>) {
     let sources: Option<SourcesFile> = read(&dir.join("sources.toml"), &mut errors);
     let zones: Option<ZonesFile> = read(&dir.join("zones.toml"), &mut errors);
     let pages: Option<PagesFile> = read(&dir.join("pages.toml"), &mut errors);
+    let complaints_path = dir.join("complaints.toml");
+    let complaints: Option<ComplaintsFile> =
+        if complaints_path.exists() { read(&complaints_path, &mut errors) } else { None };
     let views: Vec<View> = toml_files(&dir.join("figure"), &mut errors)
         .iter()
         .filter(|p| p.file_name().is_none_or(|n| n != MARKS_FILE))
@@ -112,6 +123,7 @@ pub fn load_dir_partly(dir: &Path) -> (Atlas, Vec<String>) {
         muscles,
         figure: crate::model::Figure { views },
         pages: pages.map(|p| p.page).unwrap_or_default(),
+        complaints: complaints.map(|c| c.complaint).unwrap_or_default(),
     };
     (atlas, errors)
 }

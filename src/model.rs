@@ -2,7 +2,9 @@
 //! the sources they come from, and the figure they are drawn on. Plain Rust, no browser: every
 //! computation here is tested natively.
 
+pub mod answer;
 pub mod atlas;
+pub mod complaint;
 pub mod diagnose;
 pub mod figure;
 pub mod geometry;
@@ -21,7 +23,9 @@ pub mod suggest;
 pub mod validate;
 pub mod zone;
 
+pub use answer::{Answer, Found, Why};
 pub use atlas::{Atlas, LoadError};
+pub use complaint::Complaint;
 pub use figure::{Detail, Figure, View, ViewId, ZoneShape};
 pub use ids::{MuscleId, SourceId, ZoneId};
 pub use index::AtlasIndex;

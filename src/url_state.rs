@@ -32,6 +32,7 @@ pub const PAIN_GUIDE: &str = "pain-guide";
 impl Selection {
     /// Read `?muscle=upper-trapezius&side=left` or `?zone=head.temple&side=left`.
     /// Unknown keys are ignored; a missing or unknown side means both sides for a muscle.
+    /// Muscle ids are read in any case (`?muscle=SOLEUS`): ids are lower case.
     pub fn from_query(query: &str) -> Selection {
         let mut muscle = None;
         let mut zone = None;
@@ -43,13 +44,13 @@ impl Selection {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let v = percent_decode(v);
             match k {
-                "muscle" if !v.is_empty() => muscle = Some(v),
+                "muscle" if !v.is_empty() => muscle = Some(v.to_lowercase()),
                 "zone" if !v.is_empty() => zone = Some(v),
                 "side" => side = Side::parse(&v),
                 "page" if !v.is_empty() => page = Some(v),
                 "compare" => {
                     for id in v.split(',').filter(|s| !s.is_empty()) {
-                        let id = MuscleId::new(id);
+                        let id = MuscleId::new(id.to_lowercase());
                         if !compare.contains(&id) && compare.len() < COMPARE_MAX {
                             compare.push(id);
                         }
@@ -115,6 +116,17 @@ impl Selection {
             }
             _ => Selection::Drawing { zones },
         }
+    }
+
+    /// The selection as the atlas can show it, if that differs: divided zones become their
+    /// parts (`with_parts`), and a comparison drops the muscles the atlas does not have, as long
+    /// as one is left (otherwise `not_found` explains the link). `None` if unchanged.
+    pub fn resolved(&self, atlas: &Atlas) -> Option<Selection> {
+        if let Selection::Compare { muscles } = self {
+            let known: Vec<MuscleId> = muscles.iter().filter(|m| atlas.muscle(m).is_some()).cloned().collect();
+            return (!known.is_empty() && known.len() < muscles.len()).then_some(Selection::Compare { muscles: known });
+        }
+        self.with_parts(atlas)
     }
 
     /// The same selection naming drawn zones only, if it names a divided zone (an old link, or
@@ -273,6 +285,19 @@ mod tests {
             other => panic!("{other:?}"),
         };
         assert_eq!(ids, ["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn muscle_ids_are_read_in_any_case() {
+        assert_eq!(Selection::from_query("?muscle=SOLEUS"), Selection::Muscle { id: MuscleId::new("soleus"), side: Side::Midline });
+        assert_eq!(
+            Selection::from_query("?muscle=Upper-Trapezius&side=left"),
+            Selection::Muscle { id: MuscleId::new("upper-trapezius"), side: Side::Left }
+        );
+        assert_eq!(
+            Selection::from_query("?compare=Soleus,GASTROCNEMIUS,soleus"),
+            Selection::Compare { muscles: vec![MuscleId::new("soleus"), MuscleId::new("gastrocnemius")] }
+        );
     }
 
     #[test]

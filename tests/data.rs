@@ -423,3 +423,45 @@ fn the_exported_figure_shows_the_pattern_marks_and_caveat() {
     let foot = Highlight::of(&atlas, &Selection::Zone { id: ZoneId::new("foot.ball"), side: Side::Left });
     assert!(trigger_atlas::export::figure_svg(&atlas, &foot, "x").contains("Soles:"));
 }
+
+#[test]
+fn complaints_name_known_places_muscles_and_chapters() {
+    let mut atlas = shipped();
+    assert!(atlas.complaints.iter().any(|c| c.term == "tennis elbow"));
+    let c = &mut atlas.complaints[0];
+    let term = c.term.clone();
+    c.zones.push(ZoneId::new("elbow.outter"));
+    c.muscles.push(MuscleId::new("supinatr"));
+    c.sources.push(SourceId::new("ts-v1-ch99"));
+    let mut twin = atlas.complaints[1].clone();
+    twin.synonyms.push(term.clone());
+    atlas.complaints[1] = twin;
+    let found = problems(atlas).join("\n");
+    for needle in [
+        format!("complaint \"{term}\", zones: refers to unknown zone \"elbow.outter\"; did you mean \"elbow.outer\"?"),
+        format!("complaint \"{term}\", muscles: refers to unknown muscle \"supinatr\"; did you mean \"supinator\"?"),
+        format!("complaint \"{term}\", sources: refers to unknown source \"ts-v1-ch99\""),
+        format!("also names complaint \"{term}\""),
+    ] {
+        assert!(found.contains(&needle), "{found}\nwanted {needle}");
+    }
+}
+
+#[test]
+fn a_link_comparing_an_unknown_muscle_compares_the_others() {
+    let atlas = shipped().checked().unwrap();
+    let ids = |s: &[&str]| s.iter().map(|m| MuscleId::new(*m)).collect::<Vec<_>>();
+    let link = Selection::from_query("?compare=soleus,GASTROCNEMIUS,no-such-muscle");
+    let resolved = link.resolved(&atlas).expect("the unknown muscle is dropped");
+    assert_eq!(resolved, Selection::Compare { muscles: ids(&["soleus", "gastrocnemius"]) });
+    assert_eq!(resolved.not_found(&atlas), None);
+    assert_eq!(resolved.resolved(&atlas), None, "resolving twice changes nothing");
+    // All unknown: the link is left as it is, and says what it names that we do not have.
+    let unknown = Selection::from_query("?compare=nope,nada");
+    assert_eq!(unknown.resolved(&atlas), None);
+    assert!(unknown.not_found(&atlas).unwrap().contains("nope"));
+    // A muscle link in capitals opens the muscle.
+    assert_eq!(Selection::from_query("?muscle=SOLEUS").not_found(&atlas), None);
+    // Divided zones still become their parts.
+    assert!(Selection::from_query("?zone=thigh.outer&side=left").resolved(&atlas).is_some());
+}

@@ -48,7 +48,7 @@ struct Ui {
 pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
     let selection = url_selection();
     let index = Arc::new(AtlasIndex::new(&atlas));
-    draw_divided_zones_as_parts(&atlas, selection);
+    resolve_links(&atlas, selection);
     let preview = RwSignal::new(None::<(MuscleId, Side)>);
     Effect::new(move |_| {
         selection.track();
@@ -153,13 +153,14 @@ fn show_figure(from_far: bool) {
     }
 }
 
-/// A link, saved drawing or search that names a divided zone draws its parts instead.
-fn draw_divided_zones_as_parts(atlas: &Arc<Atlas>, selection: RwSignal<Selection>) {
+/// A link, saved drawing or search that names a divided zone draws its parts instead; a
+/// comparison link naming a muscle we do not have compares the others.
+fn resolve_links(atlas: &Arc<Atlas>, selection: RwSignal<Selection>) {
     let atlas = atlas.clone();
     Effect::new(move |_| {
-        if let Some(parts) = selection.with(|s| s.with_parts(&atlas)) {
+        if let Some(resolved) = selection.with(|s| s.resolved(&atlas)) {
             crate::app::history::replace_next_entry();
-            selection.set(parts);
+            selection.set(resolved);
         }
     });
 }

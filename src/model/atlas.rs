@@ -1,6 +1,7 @@
 //! The atlas: everything the app loads, as one value. Parsing and checking are separate steps:
 //! `from_json` parses, then validates and returns every problem found, not just the first.
 
+use super::complaint::Complaint;
 use super::figure::Figure;
 use super::ids::{MuscleId, SourceId, ZoneId};
 use super::muscle::Muscle;
@@ -24,6 +25,9 @@ pub struct Atlas {
     /// General pages shown in the app's menu.
     #[serde(default)]
     pub pages: Vec<Page>,
+    /// Everyday complaints and the places and muscles they point to, for search.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub complaints: Vec<Complaint>,
 }
 
 /// The format this build of the app understands.

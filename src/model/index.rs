@@ -1,6 +1,6 @@
 //! Precomputed views of the atlas for answering many questions fast: every muscle's pattern on
-//! each side with zones as small integers (for ranking drawings), and the words of every muscle
-//! and zone (for search). Built once after loading.
+//! each side with zones as small integers (for ranking drawings), and the words of every muscle,
+//! zone and complaint (for search). Built once after loading.
 
 use super::atlas::Atlas;
 use super::lookup::Strength;
@@ -40,30 +40,40 @@ pub(crate) struct Document {
 
 pub struct AtlasIndex {
     patterns: Vec<PatternEntry>,
-    docs: Vec<Document>,
+    pub(crate) docs: Vec<Document>,
     /// Every distinct word of every document: a query word is compared with each once.
-    vocabulary: Vec<String>,
+    pub(crate) vocabulary: Vec<String>,
+    /// Whether each vocabulary word is part of a name (not only of symptoms or notes).
+    pub(crate) in_names: Vec<bool>,
 }
 
 /// Assigns each distinct word a number.
 #[derive(Default)]
 struct Vocabulary {
     words: Vec<String>,
+    in_names: Vec<bool>,
     ids: std::collections::BTreeMap<String, u32>,
 }
 
 impl Vocabulary {
-    fn ids(&mut self, words: Vec<String>) -> Vec<u32> {
+    fn ids(&mut self, words: Vec<String>, name: bool) -> Vec<u32> {
         words
             .into_iter()
             .map(|w| {
                 let next = self.words.len() as u32;
-                *self.ids.entry(w.clone()).or_insert_with(|| {
+                let id = *self.ids.entry(w.clone()).or_insert_with(|| {
                     self.words.push(w);
+                    self.in_names.push(false);
                     next
-                })
+                });
+                self.in_names[id as usize] |= name;
+                id
             })
             .collect()
+    }
+
+    fn names<'a>(&mut self, names: impl IntoIterator<Item = &'a String>) -> Vec<Vec<u32>> {
+        names.into_iter().map(|n| self.ids(search::words(n), true)).collect()
     }
 }
 
@@ -75,11 +85,19 @@ impl AtlasIndex {
         let mut patterns = Vec::new();
         for (mi, m) in atlas.muscles.iter().enumerate() {
             for side in [Side::Left, Side::Right] {
-                let mut zones: Vec<(Key, Strength)> = atlas
-                    .pattern(m, side)
-                    .into_iter()
-                    .filter_map(|((z, s), st)| key_of(&z, s).map(|k| (k, st)))
-                    .collect();
+                // Drawings name drawn zones only; a pattern read from data that still names a
+                // divided zone (not yet expanded) reaches each of its parts.
+                let mut zones: Vec<(Key, Strength)> = Vec::new();
+                for ((z, s), st) in atlas.pattern(m, side) {
+                    for leaf in atlas.leaves(&z) {
+                        if let Some(k) = key_of(&leaf, s) {
+                            match zones.iter_mut().find(|(key, _)| *key == k) {
+                                Some((_, old)) => *old = (*old).min(st),
+                                None => zones.push((k, st)),
+                            }
+                        }
+                    }
+                }
                 zones.sort_by_key(|(k, _)| *k);
                 let total_weight = zones.iter().map(|(_, s)| weight(*s)).sum();
                 patterns.push(PatternEntry { muscle: mi, side, zones, total_weight });
@@ -88,11 +106,8 @@ impl AtlasIndex {
         let mut docs = Vec::new();
         let mut vocab = Vocabulary::default();
         for m in &atlas.muscles {
-            let mut names = search::words(&m.name);
-            names.extend(search::words(&m.latin));
-            for a in &m.abbreviations {
-                names.extend(search::words(a));
-            }
+            // The name, the Latin name and each abbreviation are separate ways of saying it.
+            let names = vocab.names(std::iter::once(&m.name).chain([&m.latin]).chain(&m.abbreviations));
             let extra = m
                 .symptoms
                 .iter()
@@ -104,15 +119,19 @@ impl AtlasIndex {
             docs.push(Document {
                 target: Target::Muscle(m.id.clone()),
                 label: m.name.clone(),
-                names: vec![vocab.ids(names)],
-                extra: vocab.ids(extra),
+                names,
+                extra: vocab.ids(extra, false),
             });
         }
         for z in &atlas.zones {
-            let names = std::iter::once(&z.name).chain(&z.aliases).map(|n| vocab.ids(search::words(n))).collect();
+            let names = vocab.names(std::iter::once(&z.name).chain(&z.aliases));
             docs.push(Document { target: Target::Zone(z.id.clone()), label: z.name.clone(), names, extra: vec![] });
         }
-        AtlasIndex { patterns, docs, vocabulary: vocab.words }
+        for (i, c) in atlas.complaints.iter().enumerate() {
+            let names = vocab.names(c.names());
+            docs.push(Document { target: Target::Complaint(i), label: c.term.clone(), names, extra: vec![] });
+        }
+        AtlasIndex { patterns, docs, vocabulary: vocab.words, in_names: vocab.in_names }
     }
 
     /// Candidates for a drawing, best first. A pattern scores by the share of the drawing it
@@ -152,8 +171,9 @@ impl AtlasIndex {
         out
     }
 
-    /// Muscles and zones matching the query, best first.
+    /// Muscles and zones whose words match the query, best first. `answer` reads a query as a
+    /// clinician would; this is the plain word match beneath it.
     pub fn search(&self, query: &str) -> Vec<Hit> {
-        search::search_documents(&self.docs, &self.vocabulary, query)
+        search::search_documents(&self.docs, &self.vocabulary, &self.in_names, query)
     }
 }

@@ -88,7 +88,57 @@ pub fn validate(atlas: &Atlas) -> Vec<Problem> {
     }
     check_figure(atlas, &mut r);
     check_pages(atlas, &mut r);
+    check_complaints(atlas, &mut r);
     r.0
+}
+
+/// Complaints name known zones, muscles and sources, each once, and no two complaints share a
+/// word for themselves (search could not tell them apart).
+fn check_complaints(atlas: &Atlas, r: &mut Report) {
+    let mut names: HashMap<String, &str> = HashMap::new();
+    for c in &atlas.complaints {
+        let record = format!("complaint \"{}\"", c.term);
+        r.text(&record, "term", &c.term);
+        r.texts(&record, "synonyms", &c.synonyms, false);
+        r.texts(&record, "sources", &c.sources.iter().map(|s| s.to_string()).collect::<Vec<_>>(), true);
+        if let Some(n) = &c.note {
+            r.text(&record, "note", n);
+        }
+        for n in c.names() {
+            if let Some(other) = names.insert(n.to_lowercase(), c.term.as_str()) {
+                r.add(&record, "synonyms", format!("\"{n}\" also names complaint \"{other}\""));
+            }
+        }
+        if c.zones.is_empty() && c.muscles.is_empty() {
+            r.add(&record, "zones", "a complaint needs at least one zone or muscle");
+        }
+        let mut seen = HashSet::new();
+        for z in &c.zones {
+            if !seen.insert(z.as_str()) {
+                r.add(&record, "zones", format!("zone \"{z}\" is listed twice"));
+            }
+            if atlas.zone(z).is_none() {
+                let s = did_you_mean(z.as_str(), atlas.zones.iter().map(|z| z.id.as_str()));
+                r.add_with(&record, "zones", format!("refers to unknown zone \"{z}\""), s);
+            }
+        }
+        let mut seen = HashSet::new();
+        for m in &c.muscles {
+            if !seen.insert(m.as_str()) {
+                r.add(&record, "muscles", format!("muscle \"{m}\" is listed twice"));
+            }
+            if atlas.muscle(m).is_none() {
+                let s = did_you_mean(m.as_str(), atlas.muscles.iter().map(|m| m.id.as_str()));
+                r.add_with(&record, "muscles", format!("refers to unknown muscle \"{m}\""), s);
+            }
+        }
+        for src in &c.sources {
+            if atlas.source(src).is_none() {
+                let s = did_you_mean(src.as_str(), atlas.sources.iter().map(|s| s.id.as_str()));
+                r.add_with(&record, "sources", format!("refers to unknown source \"{src}\""), s);
+            }
+        }
+    }
 }
 
 fn check_pages(atlas: &Atlas, r: &mut Report) {

@@ -349,14 +349,43 @@ test('search finds muscles and places as people type them, typos included', asyn
   await search.fill('sternocleidomastiod');
   const results = page.getByTestId('search-results');
   await expect(results.locator('li').first()).toContainText('Sternocleidomastoid');
+  // A complaint lists the muscles to examine first, saying why, then the place it names.
   await search.fill('tennis elbow');
-  await expect(results.locator('li').first()).toContainText('outside of the elbow');
+  await expect(results.locator('[data-muscle]').first()).toHaveAttribute('data-muscle', 'supinator');
+  await expect(results.locator('[data-muscle]').first()).toContainText('outside of the elbow');
   await results.getByRole('button', { name: 'Right outside of the elbow' }).click();
   await expect(page).toHaveURL(/\?zone=elbow\.outer&side=right$/);
   await expect(atlas.referrals().first()).toHaveAttribute('data-strength', 'essential');
   await search.fill('QL');
   await results.getByRole('button', { name: 'Quadratus lumborum' }).click();
   await expect(atlas.musclePanel().getByRole('heading', { level: 2 })).toContainText('Quadratus lumborum');
+  atlas.expectNoConsoleErrors();
+});
+
+test('a complaint lists the usual suspects first: heel pain, soleus', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open();
+  const search = page.getByRole('searchbox', { name: 'Search muscles, places and complaints' });
+  const results = page.getByTestId('search-results');
+  for (const query of ['heel pain', 'heal pain in the morning']) {
+    await search.fill(query);
+    await expect(results.locator('[data-muscle]').first()).toBeVisible();
+    const order = await results.locator('[data-muscle]').evaluateAll((els) => els.map((e) => e.dataset.muscle));
+    expect(order.slice(0, 3), query).toContain('soleus');
+    // Muscles before places, and the heel among the places.
+    const kinds = await results.locator('li').evaluateAll((els) => els.map((e) => e.dataset.result));
+    expect(kinds.indexOf('zone')).toBeGreaterThan(kinds.lastIndexOf('muscle'));
+    await expect(results.locator('[data-zone="foot.heel"]')).toBeVisible();
+  }
+  await expect(page.locator('[data-complaint="heel pain"]')).toContainText('Plantar fasciitis');
+  await results.locator('[data-muscle="soleus"]').getByRole('button').click();
+  await expect(page).toHaveURL(/\?muscle=soleus$/);
+  // A link in capitals opens the muscle; a comparison keeps the muscles it knows.
+  await atlas.open('?muscle=SOLEUS');
+  await expect(atlas.musclePanel().getByRole('heading', { level: 2 })).toHaveText('Soleus');
+  await atlas.open('?compare=soleus,gastrocnemius,no-such-muscle');
+  await expect(page).toHaveURL(/\?compare=soleus,gastrocnemius$/);
+  await expect(page.getByTestId('not-found')).toHaveCount(0);
   atlas.expectNoConsoleErrors();
 });
 
