@@ -42,6 +42,12 @@ pub const NERVE: Caution = Caution {
            can be a stroke: call your local emergency number. Numbness or weakness that lasts, \
            spreads or keeps coming back needs a doctor, who can look for a trapped nerve.",
 };
+pub const DIZZINESS: Caution = Caution {
+    kind: "dizziness",
+    text: "Sudden dizziness with weakness, numbness, slurred speech, double vision or trouble walking \
+           can be a stroke: call your local emergency number. Dizziness with chest pain, a racing or \
+           irregular heartbeat, or fainting needs a doctor promptly.",
+};
 pub const FEVER: Caution = Caution {
     kind: "fever",
     text: "Pain with fever, chills or feeling unwell can be an infection: see a doctor promptly.",
@@ -90,6 +96,9 @@ pub fn cautions_for_query(query: &str) -> Vec<Caution> {
     if has(&["numb", "weak", "paralys", "droop", "slurr", "stroke"]) {
         out.push(NERVE);
     }
+    if has(&["dizz", "vertig", "lighthead", "faint", "unsteady"]) {
+        out.push(DIZZINESS);
+    }
     if has(&["bladder", "bowel", "incontinen", "saddle", "sciatic"]) || (has(&["back"]) && has(&["numb", "weak"])) {
         out.push(SPINE);
     }
@@ -122,6 +131,8 @@ mod tests {
 
     #[test]
     fn complaints_that_can_be_serious_bring_their_caution_first() {
+        assert!(cautions_for_query("dizziness when I turn my head").contains(&DIZZINESS));
+        assert!(cautions_for_query("vertigo").contains(&DIZZINESS));
         let kinds = |q: &str| cautions_for_query(q).iter().map(|c| c.kind).collect::<Vec<_>>();
         assert_eq!(kinds("chest pain"), ["heart"]);
         assert_eq!(kinds("pain down my left arm"), ["heart"]);
