@@ -13,7 +13,9 @@ const browser = await chromium.launch({
 });
 
 async function shot(name, query, { width = 1280, height = 900, full = false, act, element, scale } = {}) {
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: scale ?? (width < 500 ? 2 : 1) });
+  // A phone is a touch screen: the layout and the controls it shows depend on it.
+  const phone = width < 500;
+  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: scale ?? (phone ? 2 : 1), hasTouch: phone, isMobile: phone });
   await page.goto(base + query);
   await page.waitForSelector('svg [data-zone]', { state: 'attached' });
   if (act) await act(page);
@@ -28,10 +30,25 @@ async function shot(name, query, { width = 1280, height = 900, full = false, act
 const headache = '?draw=left:head.temple,left:face.eye,left:neck.back,left:head.mastoid';
 const hover = async (page) => page.locator('[data-testid=candidates] li').first().hover();
 await shot('patient-headache-desktop', headache, { act: hover });
-await shot('patient-headache-phone', headache, { width: 390, height: 844, full: true });
+// The phone as the patient sees it, without scrolling: after a tap, after a search, after
+// opening a candidate over the drawing.
+await shot('patient-headache-phone', headache, { width: 390, height: 844 });
+const tapKnee = async (page) => {
+  const knee = page.locator('[data-view=front] [data-zone="knee.kneecap"][data-side="left"]');
+  const box = await knee.boundingBox();
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+};
+await shot('patient-tap-phone', '', { width: 390, height: 844, act: tapKnee });
+const search = (q) => async (page) => page.getByRole('searchbox').fill(q);
+await shot('patient-search-heel-phone', '', { width: 390, height: 844, act: search('heel pain in the morning') });
+await shot('patient-search-heel-desktop', '', { act: search('heel pain in the morning') });
+await shot('patient-search-chest-phone', '', { width: 390, height: 844, act: search('pain down my left arm') });
+const candidate = `?muscle=upper-trapezius&side=left&${headache.slice(1)}`;
+await shot('patient-candidate-phone', candidate, { width: 390, height: 844 });
+await shot('patient-candidate-desktop', candidate);
 await shot('patient-muscle-phone', '?muscle=upper-trapezius&side=left', { width: 390, height: 844 });
 await shot('clinician-low-back-desktop', '?muscle=quadratus-lumborum');
-await shot('clinician-low-back-phone', '?muscle=quadratus-lumborum', { width: 390, height: 844, full: true });
+await shot('clinician-low-back-phone', '?muscle=quadratus-lumborum', { width: 390, height: 844 });
 await shot('clinician-compare-low-back', '?compare=quadratus-lumborum,gluteus-medius,iliopsoas,piriformis', { height: 760 });
 await shot('screenshot-desktop', '?muscle=upper-trapezius&side=left');
 // One muscle of each region on all five views, at desktop and phone widths (the phone at one
@@ -53,6 +70,6 @@ for (const [name, query] of [
   await shot(`${name}-phone`, query, { width: 390, height: 844, element: '.explorer__figures', scale: 1 });
 }
 // The side view on a phone.
-await shot('side-view-phone', '?muscle=gluteus-minimus', { width: 390, height: 844, element: '[data-view=side]' });
+await shot('side-view-phone', '?muscle=gluteus-minimus', { width: 390, height: 844, element: 'figure[data-view=side]' });
 await browser.close();
 server.close();

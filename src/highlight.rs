@@ -92,23 +92,26 @@ impl Highlight {
     /// How much of this a view shows: the area of its pattern's zones there (spillover counts
     /// half) and of the drawing's, in the view's own units.
     pub fn area_on(&self, view: &View) -> f32 {
-        let mut total = 0.0;
-        for shape in &view.zones {
+        self.weighted_shapes(view).map(|(w, points)| w * crate::model::geometry::area(points)).sum()
+    }
+
+    /// The shapes of a view this highlights, with their weight: essential and drawn 1, spillover
+    /// one half. Runs on every tap for every view, so it compares ids without building keys.
+    fn weighted_shapes<'a>(&'a self, view: &'a View) -> impl Iterator<Item = (f32, &'a [Point])> + 'a {
+        let mut shown: Vec<(&ZoneId, Side, f32)> = self
+            .zones
+            .iter()
+            .map(|((z, s), st)| (z, *s, if *st == Strength::Essential { 1.0 } else { 0.5 }))
+            .collect();
+        shown.extend(self.drawn.iter().filter(|k| !self.zones.contains_key(k)).map(|(z, s)| (z, *s, 1.0)));
+        view.zones.iter().flat_map(move |shape| {
             let sides: &[Side] = if shape.midline { &[Side::Midline] } else { &[Side::Left, Side::Right] };
-            for &side in sides {
-                let key = (shape.zone.clone(), side);
-                let weight = match self.zones.get(&key) {
-                    Some(Strength::Essential) => 1.0,
-                    Some(Strength::Spillover) => 0.5,
-                    None if self.drawn.contains(&key) => 1.0,
-                    None => 0.0,
-                };
-                if weight > 0.0 {
-                    total += weight * crate::model::geometry::area(&shape.points);
-                }
-            }
-        }
-        total
+            let weight: f32 = sides
+                .iter()
+                .filter_map(|side| shown.iter().find(|(z, s, _)| *z == &shape.zone && s == side).map(|e| e.2))
+                .sum();
+            (weight > 0.0).then_some((weight, shape.points.as_slice()))
+        })
     }
 
     /// Where on a view to zoom in: the middle of its trigger point marks there, or else of the
@@ -133,7 +136,7 @@ impl Highlight {
 
     /// Whether a view shows any of this at all.
     pub fn is_shown_on(&self, view: &View) -> bool {
-        self.marks.iter().any(|m| m.view == view.id) || self.area_on(view) > 0.0
+        self.marks.iter().any(|m| m.view == view.id) || self.weighted_shapes(view).next().is_some()
     }
 
     /// The view a phone, which shows one at a time, should show: a muscle's trigger points

@@ -49,7 +49,7 @@ pub fn ZonePanel(
         <article class="zone-panel" data-testid="zone-panel">
             <h2>{format!("Pain in the {}", label.to_lowercase())}</h2>
             {caution.map(|c| view! { <p class="red-flags" role="note" data-caution=c.kind>{c.text}</p> })}
-            <p class="hint">"Tap more places, or drag across them, to draw your whole pain pattern."</p>
+            <p class="hint">"Tap more places to draw your whole pain pattern (with a mouse, or in Draw mode on a touch screen, drag across them)."</p>
             {if count == 0 {
                 view! { <p>"No muscle in the atlas yet refers pain here."</p> }.into_any()
             } else {
