@@ -81,20 +81,20 @@ impl AtlasIndex {
             return Answer::default();
         }
         let matches = match_table(&query, &self.vocabulary, &self.in_names);
-        let stop: Vec<bool> = self.vocabulary.iter().map(|w| search::is_stopword(w)).collect();
+        let stop = &self.stop;
         let mut muscles: Vec<(f32, &MuscleId, &str)> = Vec::new();
         let mut zones: Vec<(f32, &ZoneId)> = Vec::new();
         let mut complaint: Option<(f32, usize)> = None;
         for doc in &self.docs {
             match &doc.target {
                 Target::Muscle(id) => {
-                    let s = best_name(&matches, &stop, &doc.names);
+                    let s = best_name(&matches, stop, &doc.names);
                     if s.value >= NAME_MIN {
                         muscles.push((s.ranked(), id, &doc.label));
                     }
                 }
                 Target::Zone(id) => {
-                    let s = best_name(&matches, &stop, &doc.names);
+                    let s = best_name(&matches, stop, &doc.names);
                     if s.value >= PLACE_MIN {
                         zones.push((s.ranked(), id));
                     }
@@ -104,7 +104,7 @@ impl AtlasIndex {
                     let s = doc
                         .names
                         .iter()
-                        .map(|n| search::score(&matches, &stop, n))
+                        .map(|n| search::score(&matches, stop, n))
                         .filter(|s| s.unmatched == 0 && s.value >= COMPLAINT_MIN)
                         .fold(Score::NONE, |a, b| if b.value > a.value { b } else { a });
                     if s.unmatched == 0 && complaint.is_none_or(|(best, _)| s.value > best) {

@@ -45,6 +45,8 @@ pub struct AtlasIndex {
     pub(crate) vocabulary: Vec<String>,
     /// Whether each vocabulary word is part of a name (not only of symptoms or notes).
     pub(crate) in_names: Vec<bool>,
+    /// Whether each vocabulary word is a stop word ("pain", "the"), decided once.
+    pub(crate) stop: Vec<bool>,
 }
 
 /// Assigns each distinct word a number.
@@ -82,6 +84,9 @@ impl AtlasIndex {
         let positions: std::collections::BTreeMap<&ZoneId, u32> =
             atlas.zones.iter().enumerate().map(|(i, z)| (&z.id, i as u32)).collect();
         let key_of = |z: &ZoneId, s: Side| -> Option<Key> { positions.get(z).map(|i| i * 3 + side_code(s)) };
+        // Looked up for every zone of every pattern: a map, not a scan of the zones each time.
+        let divided: std::collections::BTreeMap<&ZoneId, &Vec<ZoneId>> =
+            atlas.zones.iter().filter(|z| !z.parts.is_empty()).map(|z| (&z.id, &z.parts)).collect();
         let mut patterns = Vec::new();
         for (mi, m) in atlas.muscles.iter().enumerate() {
             for side in [Side::Left, Side::Right] {
@@ -89,8 +94,9 @@ impl AtlasIndex {
                 // divided zone (not yet expanded) reaches each of its parts.
                 let mut zones: Vec<(Key, Strength)> = Vec::new();
                 for ((z, s), st) in atlas.pattern(m, side) {
-                    for leaf in atlas.leaves(&z) {
-                        if let Some(k) = key_of(&leaf, s) {
+                    let leaves = divided.get(&z).map_or(std::slice::from_ref(&z), |parts| parts.as_slice());
+                    for leaf in leaves {
+                        if let Some(k) = key_of(leaf, s) {
                             match zones.iter_mut().find(|(key, _)| *key == k) {
                                 Some((_, old)) => *old = (*old).min(st),
                                 None => zones.push((k, st)),
@@ -131,7 +137,8 @@ impl AtlasIndex {
             let names = vocab.names(c.names());
             docs.push(Document { target: Target::Complaint(i), label: c.term.clone(), names, extra: vec![] });
         }
-        AtlasIndex { patterns, docs, vocabulary: vocab.words, in_names: vocab.in_names }
+        let stop = vocab.words.iter().map(|w| search::is_stopword(w)).collect();
+        AtlasIndex { patterns, docs, vocabulary: vocab.words, in_names: vocab.in_names, stop }
     }
 
     /// Candidates for a drawing, best first. A pattern scores by the share of the drawing it
@@ -174,6 +181,6 @@ impl AtlasIndex {
     /// Muscles and zones whose words match the query, best first. `answer` reads a query as a
     /// clinician would; this is the plain word match beneath it.
     pub fn search(&self, query: &str) -> Vec<Hit> {
-        search::search_documents(&self.docs, &self.vocabulary, &self.in_names, query)
+        search::search_documents(&self.docs, &self.vocabulary, &self.in_names, &self.stop, query)
     }
 }
