@@ -15,6 +15,51 @@ const FOOTER: f32 = 56.0;
 /// An SVG document of the front and back views (and the side, head, soles and hands when they add
 /// something) showing `highlight`, headed by `title`.
 pub fn figure_svg(atlas: &Atlas, highlight: &Highlight, title: &str) -> String {
+    document(atlas, &[(title.to_string(), highlight.clone())], title)
+}
+
+/// A comparison as one document: each muscle's views side by side under its name.
+pub fn comparison_svg(atlas: &Atlas, muscles: &[(String, Highlight)]) -> String {
+    let names: Vec<&str> = muscles.iter().map(|(n, _)| n.as_str()).collect();
+    document(atlas, muscles, &format!("Compared: {}", names.join(", ")))
+}
+
+/// Panels (one per highlight, each headed by its name when there are several) left to right,
+/// under one title, over one key.
+fn document(atlas: &Atlas, panels: &[(String, Highlight)], title: &str) -> String {
+    let drawn: Vec<(String, f32, f32)> = panels
+        .iter()
+        .enumerate()
+        .map(|(i, (name, h))| panel(atlas, h, if panels.len() > 1 { name } else { "" }, i))
+        .collect();
+    let width = drawn.iter().map(|d| d.1).sum::<f32>() + 2.0 * GAP * (drawn.len().max(1) as f32 - 1.0);
+    let width = width.max(240.0);
+    let height = drawn.iter().map(|d| d.2).fold(0.0, f32::max) + HEADER + FOOTER;
+    let mut s = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w2}\" height=\"{h2}\" font-family=\"sans-serif\">\
+         <defs>\
+         <pattern id=\"s\" width=\"3\" height=\"3\" patternUnits=\"userSpaceOnUse\"><rect width=\"3\" height=\"3\" fill=\"#fed7aa\"/><circle cx=\"1.5\" cy=\"1.5\" r=\"0.55\" fill=\"#c2410c\"/></pattern>\
+         </defs><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\
+         <text x=\"{cx}\" y=\"24\" font-size=\"14\" text-anchor=\"middle\" font-weight=\"bold\">{title}</text>",
+        w = coordinate(width),
+        h = coordinate(height),
+        w2 = coordinate(width * 2.0),
+        h2 = coordinate(height * 2.0),
+        cx = coordinate(width / 2.0),
+        title = xml(title),
+    );
+    let mut x = 0.0;
+    for (body, w, _) in &drawn {
+        s.push_str(&format!("<g transform=\"translate({} {})\">{body}</g>", coordinate(x), coordinate(HEADER)));
+        x += w + 2.0 * GAP;
+    }
+    s.push_str(&footer(height));
+    s
+}
+
+/// One highlight's views side by side, with its name above them if given; its width and height.
+/// `n` keeps its clip paths apart from other panels'.
+fn panel(atlas: &Atlas, highlight: &Highlight, name: &str, n: usize) -> (String, f32, f32) {
     // Front and back always; the side when a trigger point shows there (its zones are on the
     // front and back too); the head profile, the soles, the palms and the backs of the hands
     // when something is shown on them.
@@ -36,30 +81,26 @@ pub fn figure_svg(atlas: &Atlas, highlight: &Highlight, title: &str) -> String {
     );
     let views: Vec<_> = views.into_iter().filter_map(|v| atlas.figure.view(v)).collect();
     let width: f32 = views.iter().map(|v| v.width).sum::<f32>() + GAP * (views.len() as f32 - 1.0);
-    let height = views.iter().map(|v| v.height).fold(0.0, f32::max) + HEADER + FOOTER;
-    let mut s = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w2}\" height=\"{h2}\" font-family=\"sans-serif\">\
-         <defs>\
-         <pattern id=\"s\" width=\"3\" height=\"3\" patternUnits=\"userSpaceOnUse\"><rect width=\"3\" height=\"3\" fill=\"#fed7aa\"/><circle cx=\"1.5\" cy=\"1.5\" r=\"0.55\" fill=\"#c2410c\"/></pattern>\
-         </defs><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\
-         <text x=\"{cx}\" y=\"24\" font-size=\"14\" text-anchor=\"middle\" font-weight=\"bold\">{title}</text>",
-        w = coordinate(width),
-        h = coordinate(height),
-        w2 = coordinate(width * 2.0),
-        h2 = coordinate(height * 2.0),
-        cx = coordinate(width / 2.0),
-        title = xml(title),
-    );
+    let top = if name.is_empty() { 0.0 } else { 14.0 };
+    let height = views.iter().map(|v| v.height).fold(0.0, f32::max) + top;
+    let mut s = String::new();
+    if !name.is_empty() {
+        s.push_str(&format!(
+            "<text x=\"{}\" y=\"0\" font-size=\"11\" text-anchor=\"middle\" font-weight=\"bold\">{}</text>",
+            coordinate(width / 2.0),
+            xml(name)
+        ));
+    }
     let mut x = 0.0;
     for (i, v) in views.iter().enumerate() {
         let body: String = v.silhouettes().iter().map(|o| smooth_path(o)).collect();
         let right_on = if v.right_half == Side::Right { "right" } else { "left" };
         s.push_str(&format!(
             "<g transform=\"translate({} {})\"><text x=\"{}\" y=\"-4\" font-size=\"7\" text-anchor=\"middle\" fill=\"#444\">{}: patient's right on the {right_on}</text>\
-             <clipPath id=\"c{i}\"><path d=\"{body}\"/></clipPath>\
-             <path d=\"{body}\" fill=\"#efd9c6\"/><g clip-path=\"url(#c{i})\">",
+             <clipPath id=\"c{n}-{i}\"><path d=\"{body}\"/></clipPath>\
+             <path d=\"{body}\" fill=\"#efd9c6\"/><g clip-path=\"url(#c{n}-{i})\">",
             coordinate(x),
-            coordinate(HEADER),
+            coordinate(top + 8.0),
             coordinate(v.width / 2.0),
             xml(&v.label),
         ));
@@ -102,8 +143,13 @@ pub fn figure_svg(atlas: &Atlas, highlight: &Highlight, title: &str) -> String {
         s.push_str("</g>");
         x += v.width + GAP;
     }
+    (s, width, height + 8.0)
+}
+
+/// The key, the caution and the credit, below the figures.
+fn footer(height: f32) -> String {
     let y = height - FOOTER + 14.0;
-    s.push_str(&format!(
+    format!(
         "<g font-size=\"7\" fill=\"#222\"><rect x=\"4\" y=\"{y0}\" width=\"10\" height=\"7\" fill=\"#c2410c\" stroke=\"#7c2d12\" stroke-width=\"0.4\"/><text x=\"18\" y=\"{y1}\">Essential zone</text>\
          <rect x=\"80\" y=\"{y0}\" width=\"10\" height=\"7\" fill=\"url(#s)\" stroke=\"#c2410c\" stroke-width=\"0.4\"/><text x=\"94\" y=\"{y1}\">Spillover zone</text>\
          <text x=\"160\" y=\"{y1}\" font-weight=\"bold\">\u{2715}</text><text x=\"170\" y=\"{y1}\">Trigger point</text>\
@@ -113,6 +159,5 @@ pub fn figure_svg(atlas: &Atlas, highlight: &Highlight, title: &str) -> String {
         y1 = coordinate(y),
         y2 = coordinate(y + 14.0),
         y3 = coordinate(y + 26.0),
-    ));
-    s
+    )
 }

@@ -465,3 +465,34 @@ fn a_link_comparing_an_unknown_muscle_compares_the_others() {
     // Divided zones still become their parts.
     assert!(Selection::from_query("?zone=thigh.outer&side=left").resolved(&atlas).is_some());
 }
+
+/// A comparison is saved as one document: each muscle's views under its name, every trigger
+/// point of each, one key and caveat, and no clip path shared between them.
+#[test]
+fn a_saved_comparison_shows_each_muscle_under_its_name() {
+    use trigger_atlas::highlight::Highlight;
+    use trigger_atlas::url_state::Selection;
+    let atlas = shipped();
+    let panels: Vec<(String, Highlight)> = ["quadratus-lumborum", "gluteus-medius", "piriformis"]
+        .iter()
+        .map(|id| {
+            let m = atlas.muscle(&MuscleId::new(*id)).unwrap();
+            (m.name.clone(), Highlight::of(&atlas, &Selection::Muscle { id: m.id.clone(), side: Side::Midline }))
+        })
+        .collect();
+    let svg = trigger_atlas::export::comparison_svg(&atlas, &panels);
+    assert_eq!(svg.matches("<svg").count(), 1);
+    assert!(svg.contains("Compared: Quadratus lumborum, Gluteus medius, Piriformis"));
+    for (name, h) in &panels {
+        assert!(svg.contains(&format!(">{name}</text>")), "{name} heads its panel");
+        assert!(h.marks.len() > 0);
+    }
+    let marks: usize = panels.iter().map(|(_, h)| h.marks.len()).sum();
+    assert_eq!(svg.matches("stroke=\"#111\"").count(), marks, "one X per trigger point of each muscle");
+    assert_eq!(svg.matches("A reference, not a diagnosis").count(), 1);
+    let ids: Vec<&str> = svg.split("<clipPath id=\"").skip(1).filter_map(|rest| rest.split('"').next()).collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "clip path ids repeat");
+}

@@ -22,6 +22,9 @@ fn file_stem(title: &str) -> String {
 pub fn Actions(
     /// Heads the saved figure: the muscle's name, or a description of the drawing.
     title: String,
+    /// The figure to save, when it is not the page's own (a comparison).
+    #[prop(optional)]
+    figure: Option<Callback<(), String>>,
 ) -> impl IntoView {
     let atlas = use_context::<Arc<Atlas>>();
     let highlight = use_context::<Memo<Highlight>>();
@@ -44,8 +47,9 @@ pub fn Actions(
     };
     let svg = {
         let title = title.clone();
-        move || match (&atlas, highlight) {
-            (Some(a), Some(h)) => Some(figure_svg(a, &h.get_untracked(), &title)),
+        move || match (figure, &atlas, highlight) {
+            (Some(f), _, _) => Some(f.run(())),
+            (None, Some(a), Some(h)) => Some(figure_svg(a, &h.get_untracked(), &title)),
             _ => None,
         }
     };

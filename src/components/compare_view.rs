@@ -1,6 +1,7 @@
 //! Two to four muscles side by side: each one's trigger points and referral zones on its own
 //! small figure, so a clinician can show a patient how the candidates differ.
 
+use super::actions::Actions;
 use super::body_figure::{BodyFigure, Mode};
 use crate::highlight::Highlight;
 use crate::model::{Atlas, MuscleId, Side, Strength, ViewId, ZoneId};
@@ -14,6 +15,8 @@ pub fn CompareView(
     muscles: Vec<MuscleId>,
     selection: RwSignal<Selection>,
     on_muscle: Callback<(MuscleId, Side)>,
+    /// Enter presentation mode.
+    on_present: Callback<()>,
 ) -> impl IntoView {
     let set = move |ids: Vec<MuscleId>| {
         selection.set(if ids.is_empty() { Selection::Nothing } else { Selection::Compare { muscles: ids } });
@@ -68,6 +71,19 @@ pub fn CompareView(
             }
         })
         .collect_view();
+    // Saved as one document, each muscle under its name.
+    let names: Vec<String> = muscles.iter().filter_map(|id| atlas.muscle(id)).map(|m| m.name.clone()).collect();
+    let figure = {
+        let (atlas, muscles) = (atlas.clone(), muscles.clone());
+        Callback::new(move |_| {
+            let panels: Vec<(String, Highlight)> = muscles
+                .iter()
+                .filter_map(|id| atlas.muscle(id))
+                .map(|m| (m.name.clone(), Highlight::of(&atlas, &Selection::Muscle { id: m.id.clone(), side: Side::Midline })))
+                .collect();
+            crate::export::comparison_svg(&atlas, &panels)
+        })
+    };
     let can_add = muscles.len() < COMPARE_MAX;
     let options = atlas
         .muscles_by_name()
@@ -99,7 +115,11 @@ pub fn CompareView(
                     </select>
                 </label>
             })}
-            <button class="button button--quiet no-print" on:click=move |_| selection.set(Selection::Nothing)>"Close the comparison"</button>
+            <Actions title=format!("Compared {}", names.join(", ")) figure=figure />
+            <div class="actions no-print">
+                <button class="button button--quiet" data-testid="present" on:click=move |_| on_present.run(())>"Present"</button>
+                <button class="button button--quiet" on:click=move |_| selection.set(Selection::Nothing)>"Close the comparison"</button>
+            </div>
         </article>
     }
 }

@@ -117,7 +117,13 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
         let atlas = atlas.clone();
         move || match selection.get() {
             Selection::Compare { muscles } => Some(view! {
-                <CompareView atlas=atlas.clone() muscles=muscles selection=selection on_muscle=ui.on_muscle />
+                <CompareView
+                    atlas=atlas.clone()
+                    muscles=muscles
+                    selection=selection
+                    on_muscle=ui.on_muscle
+                    on_present=Callback::new(move |_| ui.presenting.set(true))
+                />
             }),
             _ => None,
         }

@@ -395,7 +395,9 @@ test('a complaint that can be serious brings its caution first, in search and on
   const search = page.getByRole('searchbox', { name: 'Search muscles, places and complaints' });
   const searchArea = page.getByRole('search');
   for (const [query, kind] of [['chest pain', 'heart'], ['pain down my left arm', 'heart'], ['worst headache of my life', 'headache'],
-    ['stomach ache', 'abdomen'], ['numbness in hand', 'nerve']]) {
+    ['stomach ache', 'abdomen'], ['numbness in hand', 'nerve'], ['jaw pain', 'heart'], ['groin pain', 'abdomen'],
+    ['sudden headache', 'headache'], ['weakness in my leg', 'nerve'], ['loss of bladder control', 'spine'],
+    ['back pain with fever', 'fever'], ['dizzy when I stand up', 'dizziness']]) {
     await search.fill(query);
     const caution = searchArea.locator(`[data-caution="${kind}"]`);
     await expect(caution).toBeVisible();

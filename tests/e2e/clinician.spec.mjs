@@ -105,6 +105,17 @@ test('compare two to four muscles side by side, and share the comparison', async
   await expect(columns).toHaveCount(4);
   await page.getByRole('button', { name: 'Remove Soleus' }).click();
   await expect(columns).toHaveCount(3);
+  // A comparison is saved as one figure, each muscle under its name, and can be presented.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-svg').click()]);
+  expect(download.suggestedFilename()).toBe('trigger-atlas-compared-gluteus-minimus-piriformis-quadratus-lumborum.svg');
+  const svg = (await import('node:fs')).readFileSync(await download.path(), 'utf8');
+  for (const name of ['Gluteus minimus', 'Piriformis', 'Quadratus lumborum']) expect(svg).toContain(`>${name}</text>`);
+  await page.getByTestId('present').click();
+  await expect(page.locator('body')).toHaveClass(/presenting/);
+  await expect(columns).toHaveCount(3);
+  await expect(page.getByRole('searchbox')).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('body')).not.toHaveClass(/presenting/);
   atlas.expectNoConsoleErrors();
 });
 
@@ -115,6 +126,10 @@ test('presentation mode: a large figure, the arrow keys step through muscles, Es
   await expect(page.locator('body')).toHaveClass(/presenting/);
   await expect(page.getByRole('searchbox')).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Muscles' })).toBeHidden();
+  // Only the views that show the muscle, none empty.
+  const shown = page.locator('.explorer__view:visible');
+  expect(await shown.count()).toBeLessThan(7);
+  expect(await shown.locator('figure.body-figure--empty').count()).toBe(0);
   const heading = atlas.musclePanel().getByRole('heading', { level: 2 });
   await page.keyboard.press('ArrowRight');
   // The panel follows the figure a frame later: wait for it rather than read it at once.
