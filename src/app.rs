@@ -5,6 +5,7 @@ pub mod download;
 pub mod history;
 
 use crate::components::explorer::Explorer;
+use crate::components::atlas_file::{AtlasFilePicker, Opened};
 use crate::components::load_error::LoadErrorPanel;
 use crate::model::Atlas;
 use leptos::prelude::*;
@@ -100,9 +101,30 @@ pub fn App() -> impl IntoView {
         attempt.track();
         load_atlas(DATA_URL)
     });
+    // An atlas file a data author opened, shown instead of the published one until they leave it.
+    let opened = RwSignal::new(None::<Opened>);
+    let on_open = Callback::new(move |o: Opened| opened.set(Some(o)));
+    let back = Callback::new(move |_| opened.set(None));
     view! {
-        <Shell>
-            {move || match atlas.get() {
+        <Shell on_open=on_open>
+            {move || opened.get().map(|(name, result)| {
+                let ok = result.is_ok();
+                view! {
+                    <div class="notice opened-file" role="status" data-testid="opened-file">
+                        <p>{if ok {
+                            format!("Showing your file {name}: it is valid. It was read in this browser and sent nowhere.")
+                        } else {
+                            format!("Your file {name} has problems; the data tool reports the same.")
+                        }}</p>
+                        <button class="button" on:click=move |_| back.run(())>"Back to the published atlas"</button>
+                    </div>
+                    {match result {
+                        Ok(atlas) => view! { <Explorer atlas=atlas /> }.into_any(),
+                        Err(message) => view! { <LoadErrorPanel message=message on_retry=back /> }.into_any(),
+                    }}
+                }
+            })}
+            {move || opened.with(Option::is_none).then(|| match atlas.get() {
                 None => view! {
                     <p class="status" role="status">"Loading the atlas\u{2026}"</p>
                 }
@@ -112,14 +134,14 @@ pub fn App() -> impl IntoView {
                     <LoadErrorPanel message=message on_retry=Callback::new(move |_| attempt.update(|n| *n += 1)) />
                 }
                 .into_any(),
-            }}
+            })}
         </Shell>
     }
 }
 
 /// Header, main area and the standing disclaimer.
 #[component]
-fn Shell(children: Children) -> impl IntoView {
+fn Shell(on_open: Callback<Opened>, children: Children) -> impl IntoView {
     view! {
         <header class="masthead">
             <h1 class="masthead__title">"Trigger Atlas"</h1>
@@ -132,6 +154,7 @@ fn Shell(children: Children) -> impl IntoView {
                 "Referred pain patterns are typical, not certain. Pain in the chest, left arm or jaw can come from the heart; "
                 "sudden severe headache, fever, numbness, weakness, or loss of bladder or bowel control need a doctor first."
             </p>
+            <AtlasFilePicker on_open=on_open />
         </footer>
     }
 }

@@ -1,6 +1,7 @@
 //! Leptos components. Each renders state it is given; none computes a domain answer.
 
 pub mod actions;
+pub mod atlas_file;
 pub mod body_figure;
 pub mod compare_view;
 pub mod drawing_panel;

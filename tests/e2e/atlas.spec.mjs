@@ -548,3 +548,25 @@ test('the folded muscle list on a phone says it can be opened', async ({ browser
   await expect(page.locator('[data-view=back] [data-trigger-point^="soleus/"]').first()).toBeInViewport();
   await context.close();
 });
+
+test('a data author opens an atlas file and sees it drawn and checked, nothing sent', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open();
+  const fs = await import('node:fs');
+  const mine = JSON.parse(fs.readFileSync('public/atlas.json', 'utf8'));
+  mine.muscles.find((m) => m.id === 'soleus').name = 'Soleus, edited';
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.getByText('For data authors: check an atlas file').click();
+  const open = (name, json) => page.getByTestId('atlas-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+  await open('mine.json', mine);
+  await expect(page.getByTestId('opened-file')).toContainText('mine.json: it is valid');
+  await expect(page.getByTestId('muscle-link-soleus')).toHaveText('Soleus, edited');
+  // A broken file gets the data tool's messages, naming the record.
+  mine.muscles[1].trigger_points[0].source = 'nowhere';
+  await open('broken.json', mine);
+  await expect(page.getByTestId('load-error')).toContainText('refers to unknown source "nowhere"');
+  expect(requests).toEqual([]);
+  await page.getByRole('button', { name: 'Back to the published atlas' }).click();
+  await expect(page.getByTestId('muscle-link-soleus')).toHaveText('Soleus');
+});
