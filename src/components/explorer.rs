@@ -94,7 +94,7 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
         on_muscle: Callback::new(move |(id, side)| selection.set(Selection::Muscle { id, side })),
     };
     follow_selection(&atlas, ui);
-    present_with_keys(&atlas, ui);
+    let step = present_with_keys(&atlas, ui);
 
     // What is chosen from search or the muscle list, or opened from a link, is shown on the
     // figure, which scrolls into view. Choosing a place from search starts a fresh drawing.
@@ -132,7 +132,7 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
 
     view! {
         <PatternDefs />
-        <PresentingBar presenting=ui.presenting />
+        <PresentingBar presenting=ui.presenting step=step />
         <Guides atlas=atlas.clone() selection=selection />
         <div class=move || if comparing() { "explorer explorer--comparing" } else { "explorer" }>
             <div class="explorer__search">

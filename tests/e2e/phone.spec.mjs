@@ -117,6 +117,23 @@ test('the answer sheet pulls up and down, and Start over is always within reach'
   atlas.expectNoConsoleErrors();
 });
 
+test('presenting on a phone: the figure takes the screen, Next steps to a related muscle', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open('?muscle=infraspinatus');
+  await atlas.musclePanel().getByTestId('present').tap();
+  await expect(page.locator('body')).toHaveClass(/presenting/);
+  await expect(page.locator('.sheet')).toHaveAttribute('data-sheet', 'peek');
+  const heading = atlas.musclePanel().getByRole('heading', { level: 2 });
+  await expect(heading).toBeInViewport();
+  await page.getByTestId('present-next').tap();
+  await expect(heading).not.toHaveText('Infraspinatus');
+  await page.getByTestId('present-previous').tap();
+  await expect(heading).toHaveText('Infraspinatus');
+  await page.getByRole('button', { name: 'Leave', exact: true }).tap();
+  await expect(page.locator('body')).not.toHaveClass(/presenting/);
+  atlas.expectNoConsoleErrors();
+});
+
 test.describe('desktop', () => {
   test.use({ viewport: { width: 1280, height: 900 }, hasTouch: false, isMobile: false });
   test('keeps every view, and the answer beside the figure', async ({ page }) => {

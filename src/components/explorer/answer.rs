@@ -10,6 +10,7 @@ use crate::components::zone_panel::ZonePanel;
 use crate::model::{Atlas, AtlasIndex, MuscleId, Side, ZoneId};
 use crate::url_state::Selection;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use std::sync::Arc;
 
 /// How far the phone's answer sheet is pulled up.
@@ -134,10 +135,19 @@ pub fn AnswerPanel(atlas: Arc<Atlas>, index: Arc<AtlasIndex>, ui: Ui) -> impl In
             }
         }
     };
+    // Lowered, the sheet shows the top of the answer (its name), wherever it had been scrolled to.
+    let section = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |_| {
+        if sheet.get() == Sheet::Peek {
+            if let Some(el) = section.get_untracked() {
+                el.set_scroll_top(0);
+            }
+        }
+    });
     // A screen reader hears a short line on each change, not the whole panel.
     let status = move || settled.with(|s| crate::status::summary(s, &atlas));
     view! {
-        <section class=move || format!("explorer__panel sheet sheet--{}", sheet.get().as_str()) aria-label="Answer" data-sheet=move || sheet.get().as_str()>
+        <section class=move || format!("explorer__panel sheet sheet--{}", sheet.get().as_str()) aria-label="Answer" data-sheet=move || sheet.get().as_str() node_ref=section>
             <div class="sheet__header no-print">
                 <button
                     class="sheet__handle"
@@ -159,7 +169,17 @@ pub fn AnswerPanel(atlas: Arc<Atlas>, index: Arc<AtlasIndex>, ui: Ui) -> impl In
             </div>
             <p class="visually-hidden" role="status">{status}</p>
             // A tap on the few lines a peeking sheet shows pulls it up.
-            <div class="sheet__body" on:click=move |_| if sheet.get_untracked() == Sheet::Peek { sheet.set(Sheet::Open) }>{panel}</div>
+            <div class="sheet__body" on:click=move |ev| {
+                // Not when the tap was on a control, which does its own thing (Present lowers it).
+                let on_control = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|el| el.closest("button, a, input, select, summary").ok().flatten())
+                    .is_some();
+                if !on_control && sheet.get_untracked() == Sheet::Peek {
+                    sheet.set(Sheet::Open)
+                }
+            }>{panel}</div>
         </section>
     }
 }

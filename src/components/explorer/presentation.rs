@@ -8,13 +8,17 @@ use crate::url_state::Selection;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// The bar over a presentation: previous and next related muscle (also the arrow keys, on a
+/// keyboard), and the way out (also Escape).
 #[component]
-pub fn PresentingBar(presenting: RwSignal<bool>) -> impl IntoView {
+pub fn PresentingBar(presenting: RwSignal<bool>, step: Callback<isize>) -> impl IntoView {
     view! {
         <Show when=move || presenting.get()>
             <div class="presenting-bar" role="region" aria-label="Presentation">
-                <span>"Presenting. \u{2190} \u{2192} related muscle, Esc to leave."</span>
-                <button class="button" on:click=move |_| presenting.set(false)>"Leave presentation"</button>
+                <button class="button" data-testid="present-previous" on:click=move |_| step.run(-1)>"\u{2190} Previous"</button>
+                <span class="presenting-bar__hint">"Related muscles; arrow keys step, Esc leaves."</span>
+                <button class="button" data-testid="present-next" on:click=move |_| step.run(1)>"Next \u{2192}"</button>
+                <button class="button" on:click=move |_| presenting.set(false)>"Leave"</button>
             </div>
         </Show>
     }
@@ -24,8 +28,9 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }
 
-pub fn present_with_keys(atlas: &Arc<Atlas>, ui: Ui) {
-    let Ui { selection, presenting, .. } = ui;
+/// Sets up presentation mode; returns the step to the previous (-1) or next (1) related muscle.
+pub fn present_with_keys(atlas: &Arc<Atlas>, ui: Ui) -> Callback<isize> {
+    let Ui { selection, presenting, sheet, .. } = ui;
     Effect::new(move |was: Option<bool>| {
         let on = presenting.get();
         let Some(doc) = document() else { return on };
@@ -34,6 +39,8 @@ pub fn present_with_keys(atlas: &Arc<Atlas>, ui: Ui) {
         }
         // Full screen needs the click that asked for it; refused, the page still presents.
         if on && was == Some(false) {
+            // On a phone the figure takes the screen; the answer sheet shows the name.
+            sheet.set(super::answer::Sheet::Peek);
             if let Some(root) = doc.document_element() {
                 let _ = root.request_fullscreen();
             }
@@ -49,20 +56,10 @@ pub fn present_with_keys(atlas: &Arc<Atlas>, ui: Ui) {
         }
     });
     let order: Vec<MuscleId> = atlas.presentation_order().into_iter().map(|m| m.id.clone()).collect();
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if !presenting.get_untracked() || order.is_empty() {
+    let step = Callback::new(move |step: isize| {
+        if order.is_empty() {
             return;
         }
-        let step: isize = match ev.key().as_str() {
-            "ArrowRight" | "PageDown" => 1,
-            "ArrowLeft" | "PageUp" => -1,
-            "Escape" => {
-                presenting.set(false);
-                return;
-            }
-            _ => return,
-        };
-        ev.prevent_default();
         let (current, side) = match selection.get_untracked() {
             Selection::Muscle { id, side } => (order.iter().position(|m| *m == id), side),
             _ => (None, Side::Midline),
@@ -74,8 +71,21 @@ pub fn present_with_keys(atlas: &Arc<Atlas>, ui: Ui) {
         };
         selection.set(Selection::Muscle { id: order[next].clone(), side });
     });
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !presenting.get_untracked() {
+            return;
+        }
+        match ev.key().as_str() {
+            "ArrowRight" | "PageDown" => step.run(1),
+            "ArrowLeft" | "PageUp" => step.run(-1),
+            "Escape" => presenting.set(false),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
     on_cleanup(move || {
         keys.remove();
         fullscreen.remove();
     });
+    step
 }
