@@ -187,6 +187,26 @@ test('a data request that stalls ends in a clear message and a retry, not endles
   await expect(page.locator('[data-zone]').first()).toBeAttached();
 });
 
+test('a view of impossible size is refused with a clear message, and nothing panics', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  for (const height of [-500, 1e39]) {
+    await page.route('**/atlas.json', async (route) => {
+      const response = await route.fetch();
+      const json = await response.json();
+      json.figure.views.find((v) => v.id === 'front').height = height;
+      // JSON has no infinity: 1e39 is a number here, and infinite as the app's f32.
+      await route.fulfill({ response, body: JSON.stringify(json), contentType: 'application/json' });
+    });
+    await page.goto('/');
+    const panel = page.getByTestId('load-error');
+    await expect(panel).toContainText('front view');
+    await expect(panel).toContainText('height');
+    await expect(panel).toContainText('must be a number above 0');
+    await page.unroute('**/atlas.json');
+  }
+  atlas.expectNoConsoleErrors();
+});
+
 test('a data file with broken references lists each problem precisely', async ({ page }) => {
   await page.route('**/atlas.json', async (route) => {
     const response = await route.fetch();
