@@ -355,10 +355,11 @@ pub fn BodyFigure(
         }
     };
     let lower = v.label.to_lowercase();
-    // Zooming in from the whole view goes to what is chosen there (its marks, the drawing).
+    // Zooming in from the whole view goes to what is chosen there (its marks, the drawing),
+    // found when the button is pressed rather than on every change.
     let focus = {
         let v = v.clone();
-        Memo::new(move |_| highlight.with(|h| h.focus_on(&v)))
+        move || highlight.with_untracked(|h| h.focus_on(&v))
     };
     let zoom_in = view! {
         <button
@@ -366,7 +367,7 @@ pub fn BodyFigure(
             aria-label=format!("Zoom in on the {lower} view")
             disabled={move || zoom.get().scale >= crate::zoom::MAX_SCALE}
             on:click=move |_| {
-                let to = focus.get_untracked();
+                let to = focus();
                 zoom.update(|z| {
                     *z = match to {
                         Some(p) if !z.is_zoomed() => z.zoom_to(1.5, p),
