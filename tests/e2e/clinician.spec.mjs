@@ -126,6 +126,8 @@ test('presentation mode: a large figure, the arrow keys step through muscles, Es
   await expect(page.locator('body')).toHaveClass(/presenting/);
   await expect(page.getByRole('searchbox')).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Muscles' })).toBeHidden();
+  // It opens at the figure, not where the button was, far down the page.
+  await expect(page.locator('.explorer__view:visible').first()).toBeInViewport();
   // Only the views that show the muscle, none empty.
   const shown = page.locator('.explorer__view:visible');
   expect(await shown.count()).toBeLessThan(7);

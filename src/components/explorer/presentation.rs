@@ -41,6 +41,10 @@ pub fn present_with_keys(atlas: &Arc<Atlas>, ui: Ui) -> Callback<isize> {
         if on && was == Some(false) {
             // On a phone the figure takes the screen; the answer sheet shows the name.
             sheet.set(super::answer::Sheet::Peek);
+            // Present was pressed at the foot of a long page: start at the figure.
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
             if let Some(root) = doc.document_element() {
                 let _ = root.request_fullscreen();
             }
