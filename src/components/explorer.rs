@@ -94,6 +94,7 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
         on_muscle: Callback::new(move |(id, side)| selection.set(Selection::Muscle { id, side })),
     };
     follow_selection(&atlas, ui);
+    keep_tapped_area_in_sight(ui);
     let step = present_with_keys(&atlas, ui);
 
     // What is chosen from search or the muscle list, or opened from a link, is shown on the
@@ -214,6 +215,33 @@ fn follow_selection(atlas: &Arc<Atlas>, ui: Ui) {
         if next != sheet.get_untracked() {
             sheet.set(next);
         }
+    });
+}
+
+/// On a phone, the answer sheet covers the lower part of the screen: when the area just tapped
+/// would be under it, the page scrolls it up into sight, so the patient sees both.
+fn keep_tapped_area_in_sight(ui: Ui) {
+    let Ui { selection, draw, .. } = ui;
+    Effect::new(move |_| {
+        let Some((zone, side)) = selection.with(|s| s.drawn().last().cloned()) else { return };
+        if draw.get_untracked() {
+            return;
+        }
+        request_animation_frame(move || {
+            let Some(window) = web_sys::window() else { return };
+            let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+            let phone = window.inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 900.0);
+            let selector = format!(".explorer__view--shown [data-zone=\"{zone}\"][data-side=\"{}\"]", side.as_str());
+            let Some(el) = window.document().and_then(|d| d.query_selector(&selector).ok().flatten()) else { return };
+            // The open sheet's top (42% of the screen high, in style.css), with a margin.
+            let sheet_top = height * 0.58 - 16.0;
+            let r = el.get_bounding_client_rect();
+            // Up far enough to clear the sheet, not so far that its top goes under the view switch.
+            let up = (r.bottom() - sheet_top).min(r.top() - 64.0);
+            if phone && up > 0.0 {
+                window.scroll_by_with_x_and_y(0.0, up);
+            }
+        });
     });
 }
 

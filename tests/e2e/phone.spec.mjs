@@ -65,6 +65,23 @@ test('a tap on the body shows the answer on screen, without scrolling', async ({
   atlas.expectNoConsoleErrors();
 });
 
+test('a tap low on the body, where the sheet comes up, scrolls the tapped area above it', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open();
+  const knee = atlas.zone('knee.kneecap', 'right', 'front');
+  const box = await knee.boundingBox();
+  const height = page.viewportSize().height;
+  // The whole body fits the screen, the knee in its lower part, where the sheet will be.
+  expect(box.y + box.height).toBeLessThan(height);
+  expect(box.y).toBeGreaterThan(height * 0.58);
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.getByRole('heading', { name: 'Pain in the right kneecap' })).toBeInViewport();
+  await expect.poll(async () => {
+    const [k, sheet] = [await knee.boundingBox(), await page.locator('.sheet').boundingBox()];
+    return k.y + k.height <= sheet.y;
+  }).toBe(true);
+});
+
 test('draw mode: a finger dragged across the body paints the zones it crosses', async ({ page }) => {
   const atlas = new AtlasPage(page);
   await atlas.open();
