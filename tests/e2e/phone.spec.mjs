@@ -127,6 +127,24 @@ test('the answer sheet pulls up and down, and Start over is always within reach'
   await expect(sheet).toHaveAttribute('data-sheet', 'peek');
   // Peeking, the figure has the screen and the sheet still says what it holds.
   await expect(page.getByRole('heading', { name: 'Pain in the left temple' })).toBeInViewport();
+  // A finger pulls it up a step, and down again (where the handle is once the sheet has moved).
+  const settled = async () => {
+    let last;
+    await expect.poll(async () => {
+      const box = await page.getByTestId('sheet-handle').boundingBox();
+      const same = last && Math.abs(box.y - last.y) < 0.5;
+      last = box;
+      return same;
+    }).toBe(true);
+    return last;
+  };
+  const handle = await settled();
+  const x = handle.x + handle.width / 2, y = handle.y + handle.height / 2;
+  await swipe(page, [{ x, y }, { x, y: y - 200 }]);
+  await expect(sheet).toHaveAttribute('data-sheet', 'open');
+  const lowered = await settled();
+  await swipe(page, [{ x, y: lowered.y + 10 }, { x, y: lowered.y + 210 }]);
+  await expect(sheet).toHaveAttribute('data-sheet', 'peek');
   await page.getByTestId('start-over-sheet').tap();
   await expect(drawn(page)).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Where does it hurt?' })).toBeVisible();

@@ -33,6 +33,16 @@ impl Sheet {
         }
     }
 
+    /// One step up (a finger pulling the handle up) or down.
+    fn pulled(self, up: bool) -> Sheet {
+        match (self, up) {
+            (Sheet::Peek, true) => Sheet::Open,
+            (Sheet::Open, true) | (Sheet::Full, true) => Sheet::Full,
+            (Sheet::Full, false) => Sheet::Open,
+            (Sheet::Open, false) | (Sheet::Peek, false) => Sheet::Peek,
+        }
+    }
+
     /// What the sheet's handle does next, and says it does.
     fn next(self) -> (Sheet, &'static str) {
         match self {
@@ -135,6 +145,9 @@ pub fn AnswerPanel(atlas: Arc<Atlas>, index: Arc<AtlasIndex>, ui: Ui) -> impl In
             }
         }
     };
+    // Where a finger went down on the sheet's handle, and whether it pulled (then no click).
+    let pull_from = StoredValue::new(None::<i32>);
+    let pulled = StoredValue::new(false);
     // Lowered, the sheet shows the top of the answer (its name), wherever it had been scrolled to.
     let section = NodeRef::<leptos::html::Section>::new();
     Effect::new(move |_| {
@@ -153,7 +166,25 @@ pub fn AnswerPanel(atlas: Arc<Atlas>, index: Arc<AtlasIndex>, ui: Ui) -> impl In
                     class="sheet__handle"
                     data-testid="sheet-handle"
                     aria-label=move || sheet.get().next().1
-                    on:click=move |_| sheet.update(|s| *s = s.next().0)
+                    // Pulled up or down with a finger, a step per pull; tapped, the next step.
+                    on:pointerdown=move |ev| pull_from.set_value(Some(ev.client_y()))
+                    on:pointerup=move |ev| {
+                        if let Some(y) = pull_from.get_value() {
+                            let dy = ev.client_y() - y;
+                            if dy.abs() > 24 {
+                                pulled.set_value(true);
+                                sheet.update(|s| *s = s.pulled(dy < 0));
+                            }
+                        }
+                        pull_from.set_value(None);
+                    }
+                    on:click=move |_| {
+                        let was_pulled = pulled.get_value();
+                        pulled.set_value(false);
+                        if !was_pulled {
+                            sheet.update(|s| *s = s.next().0)
+                        }
+                    }
                 >
                     <span class="sheet__grip" aria-hidden="true"></span>
                 </button>
