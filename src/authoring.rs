@@ -2,7 +2,7 @@
 //! Native only: the browser receives the bundled JSON that `atlas bundle` writes.
 
 use crate::model::atlas::FORMAT;
-use crate::model::{Atlas, Complaint, Mark, Muscle, MuscleId, Page, Region, Source, View, Zone};
+use crate::model::{Atlas, Complaint, Mark, Muscle, MuscleId, Page, Region, Source, SourceId, View, Zone, ZoneId};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -184,4 +184,217 @@ fn read<T: DeserializeOwned>(path: &Path, errors: &mut Vec<String>) -> Option<T>
             None
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Manual's pain guides (data/pain_guides.toml): a second encoding of where each muscle
+// refers pain, written from the Manual's per-part pain guides rather than from its muscle
+// chapters, and compared with the pain guide derived from the trigger point data. A check
+// only: read natively, never bundled.
+
+/// The file of the Manual's pain guides, inside the data folder.
+pub const PAIN_GUIDES_FILE: &str = "pain_guides.toml";
+/// The reviewed differences between those guides and the trigger point data.
+pub const PAIN_GUIDE_EXCEPTIONS_FILE: &str = "pain_guide_exceptions.toml";
+
+/// One area of a pain guide of the Manual.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuideArea {
+    /// The area, as the guide names it, in our words.
+    pub name: String,
+    /// The zones it corresponds to; a divided zone means all its parts.
+    pub zones: Vec<ZoneId>,
+    /// The muscles the guide lists there that the atlas has, in the guide's order.
+    pub muscles: Vec<MuscleId>,
+    /// Muscles the guide lists that the atlas does not have, by name.
+    #[serde(default)]
+    pub missing: Vec<String>,
+    /// The guide's chapter.
+    pub source: SourceId,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GuideFile {
+    area: Vec<GuideArea>,
+}
+
+/// Which side of the comparison a muscle is on alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GuideDirection {
+    /// The guide lists the muscle for the area; none of its trigger points reaches the area's
+    /// zones in our data.
+    GuideOnly,
+    /// Our data has the muscle refer essential pain to one of the area's zones; the guide does
+    /// not list it there.
+    AtlasOnly,
+}
+
+impl GuideDirection {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GuideDirection::GuideOnly => "guide-only",
+            GuideDirection::AtlasOnly => "atlas-only",
+        }
+    }
+}
+
+/// A difference between a guide area and the trigger point data.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct GuideDifference {
+    pub area: String,
+    pub muscle: MuscleId,
+    pub direction: GuideDirection,
+}
+
+impl std::fmt::Display for GuideDifference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.direction {
+            GuideDirection::GuideOnly => write!(
+                f,
+                "{}: the Manual's guide lists {}, whose trigger points do not reach the area in our data",
+                self.area, self.muscle
+            ),
+            GuideDirection::AtlasOnly => write!(
+                f,
+                "{}: {} refers essential pain there in our data, and the Manual's guide does not list it",
+                self.area, self.muscle
+            ),
+        }
+    }
+}
+
+/// A reviewed difference, with the reason it stands.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuideException {
+    pub area: String,
+    pub muscle: MuscleId,
+    pub direction: GuideDirection,
+    pub reason: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExceptionsFile {
+    #[serde(default)]
+    exception: Vec<GuideException>,
+}
+
+/// The areas of data/pain_guides.toml; none when the folder has no such file.
+pub fn load_pain_guides(dir: &Path) -> Result<Vec<GuideArea>, String> {
+    let path = dir.join(PAIN_GUIDES_FILE);
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    let mut errors = Vec::new();
+    read::<GuideFile>(&path, &mut errors).map(|f| f.area).ok_or_else(|| errors.join("; "))
+}
+
+/// The reviewed differences of data/pain_guide_exceptions.toml; none when there is no file.
+pub fn load_pain_guide_exceptions(dir: &Path) -> Result<Vec<GuideException>, String> {
+    let path = dir.join(PAIN_GUIDE_EXCEPTIONS_FILE);
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    let mut errors = Vec::new();
+    read::<ExceptionsFile>(&path, &mut errors).map(|f| f.exception).ok_or_else(|| errors.join("; "))
+}
+
+/// Problems with the guide areas and exceptions themselves: unknown zone, muscle or source ids,
+/// a muscle listed twice, a "missing" muscle the atlas now has, an exception that names no area.
+pub fn validate_pain_guides(atlas: &Atlas, areas: &[GuideArea], exceptions: &[GuideException]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut names = std::collections::BTreeSet::new();
+    for a in areas {
+        let at = format!("{PAIN_GUIDES_FILE}: area \"{}\"", a.name);
+        if !names.insert(a.name.as_str()) {
+            out.push(format!("{at}: the name is used twice"));
+        }
+        if a.zones.is_empty() {
+            out.push(format!("{at}: no zones"));
+        }
+        for z in &a.zones {
+            if atlas.zone(z).is_none() {
+                out.push(format!("{at}: unknown zone \"{z}\""));
+            }
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for m in &a.muscles {
+            if atlas.muscle(m).is_none() {
+                out.push(format!("{at}: unknown muscle \"{m}\" (a muscle the atlas lacks goes in `missing`, by name)"));
+            }
+            if !seen.insert(m) {
+                out.push(format!("{at}: muscle \"{m}\" is listed twice"));
+            }
+        }
+        for name in &a.missing {
+            let lower = name.to_lowercase();
+            if let Some(m) =
+                atlas.muscles.iter().find(|m| m.name.to_lowercase() == lower || m.id.as_str() == lower.replace(' ', "-"))
+            {
+                out.push(format!("{at}: \"{name}\" is in `missing` but the atlas has it now as \"{}\"", m.id));
+            }
+        }
+        if atlas.source(&a.source).is_none() {
+            out.push(format!("{at}: unknown source \"{}\"", a.source));
+        }
+    }
+    for e in exceptions {
+        let at = format!("{PAIN_GUIDE_EXCEPTIONS_FILE}: {} / {}", e.area, e.muscle);
+        if !names.contains(e.area.as_str()) {
+            out.push(format!("{at}: no area of {PAIN_GUIDES_FILE} has that name"));
+        }
+        if atlas.muscle(&e.muscle).is_none() {
+            out.push(format!("{at}: unknown muscle"));
+        }
+        if e.reason.trim().is_empty() {
+            out.push(format!("{at}: give a reason"));
+        }
+    }
+    out
+}
+
+/// Every difference between the guide areas and the pain guide derived from the trigger point
+/// data. `atlas` should be the checked atlas (divided zones expanded into their parts, as the
+/// app sees them). A guide muscle differs when none of its trigger points reaches any of the
+/// area's zones (essential or spillover); a muscle of ours differs when it refers essential pain
+/// to one of the area's zones and the guide does not list it.
+pub fn pain_guide_differences(atlas: &Atlas, areas: &[GuideArea]) -> Vec<GuideDifference> {
+    use crate::model::Strength;
+    let mut out = Vec::new();
+    for a in areas {
+        // The area's zones, each divided one through its parts.
+        let mut zones: Vec<&Zone> = Vec::new();
+        for id in &a.zones {
+            let Some(z) = atlas.zone(id) else { continue };
+            if z.parts.is_empty() {
+                zones.push(z);
+            } else {
+                zones.extend(z.parts.iter().filter_map(|p| atlas.zone(p)));
+            }
+        }
+        let mut found: BTreeMap<MuscleId, Strength> = BTreeMap::new();
+        for z in zones {
+            for r in atlas.referrals_to(&z.id, z.sides()[0]) {
+                let e = found.entry(r.muscle).or_insert(r.strength);
+                *e = (*e).min(r.strength);
+            }
+        }
+        for m in &a.muscles {
+            if !found.contains_key(m) {
+                out.push(GuideDifference { area: a.name.clone(), muscle: m.clone(), direction: GuideDirection::GuideOnly });
+            }
+        }
+        for (m, s) in &found {
+            if *s == Strength::Essential && !a.muscles.contains(m) {
+                out.push(GuideDifference { area: a.name.clone(), muscle: m.clone(), direction: GuideDirection::AtlasOnly });
+            }
+        }
+    }
+    out
 }

@@ -105,6 +105,9 @@ mod native {
                         return ExitCode::FAILURE;
                     }
                 }
+                if !check_pain_guides(&atlas, Path::new(&dir)) {
+                    return ExitCode::FAILURE;
+                }
                 if args.data.is_some() {
                     println!("data valid ({dir}/)");
                     return ExitCode::SUCCESS;
@@ -135,6 +138,60 @@ mod native {
                 ExitCode::FAILURE
             }
         }
+    }
+
+    /// The Manual's pain guides (data/pain_guides.toml, a native check, never bundled): their
+    /// ids must exist, and every difference from the pain guide derived from the trigger point
+    /// data must be reviewed in data/pain_guide_exceptions.toml. A folder without the file
+    /// passes.
+    fn check_pain_guides(atlas: &Atlas, dir: &Path) -> bool {
+        use trigger_atlas::authoring::{
+            load_pain_guide_exceptions, load_pain_guides, pain_guide_differences, validate_pain_guides,
+        };
+        let (areas, exceptions) = match (load_pain_guides(dir), load_pain_guide_exceptions(dir)) {
+            (Ok(a), Ok(e)) => (a, e),
+            (Err(e), _) | (_, Err(e)) => {
+                eprintln!("{e}");
+                return false;
+            }
+        };
+        if areas.is_empty() {
+            return true;
+        }
+        let problems = validate_pain_guides(atlas, &areas, &exceptions);
+        if !problems.is_empty() {
+            eprintln!("{} problem(s) in the pain guides:", problems.len());
+            for p in &problems {
+                eprintln!("- {p}");
+            }
+            return false;
+        }
+        // Compared as the app sees the data: divided zones expanded into their parts.
+        let Ok(expanded) = atlas.clone().checked() else { return false };
+        let differences = pain_guide_differences(&expanded, &areas);
+        let unreviewed: Vec<_> = differences
+            .iter()
+            .filter(|d| {
+                !exceptions.iter().any(|e| e.area == d.area && e.muscle == d.muscle && e.direction == d.direction)
+            })
+            .collect();
+        println!(
+            "pain guides: {} areas of the Manual's guides; {} difference(s) from our data, {} reviewed",
+            areas.len(),
+            differences.len(),
+            differences.len() - unreviewed.len()
+        );
+        if !unreviewed.is_empty() {
+            eprintln!(
+                "{} difference(s) not reviewed: fix the data or list them in data/pain_guide_exceptions.toml",
+                unreviewed.len()
+            );
+            for d in unreviewed {
+                eprintln!("- {d} [{}]", d.direction.as_str());
+            }
+            return false;
+        }
+        true
     }
 
     /// Coverage against the Trigger Point Manual checklist: present / expected, and what is missing.
