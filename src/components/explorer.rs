@@ -147,11 +147,17 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
     }
 }
 
+/// Whether the page is laid out for a phone: one view at a time, the answer in a sheet (the
+/// width at which style.css switches).
+fn is_phone() -> bool {
+    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w < 900.0)
+}
+
 /// Scroll the figure to the top of the screen: on a phone, where the search above it and the
 /// answer sheet leave it little room, always; on a desktop, from far down the page.
 fn show_figure(from_far: bool) {
     let Some(window) = web_sys::window() else { return };
-    let phone = window.inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 900.0);
+    let phone = is_phone();
     if !(phone || from_far) {
         return;
     }
@@ -194,6 +200,10 @@ fn follow_selection(atlas: &Arc<Atlas>, ui: Ui) {
         if !selection.with(|s| matches!(s, Selection::Muscle { .. } | Selection::Candidate { .. })) {
             return;
         }
+        // Only a phone shows one view; on a desktop, switching it would only restyle the figure.
+        if !is_phone() {
+            return;
+        }
         let best = highlight.with_untracked(|h| h.best_view(&atlas.figure, view.get_untracked()));
         if best != view.get_untracked() {
             view.set(best);
@@ -230,7 +240,7 @@ fn keep_tapped_area_in_sight(ui: Ui) {
         request_animation_frame(move || {
             let Some(window) = web_sys::window() else { return };
             let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-            let phone = window.inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 900.0);
+            let phone = is_phone();
             let selector = format!(".explorer__view--shown [data-zone=\"{zone}\"][data-side=\"{}\"]", side.as_str());
             let Some(el) = window.document().and_then(|d| d.query_selector(&selector).ok().flatten()) else { return };
             // The open sheet's top (42% of the screen high, in style.css), with a margin.

@@ -145,6 +145,7 @@ test('the answer sheet pulls up and down, and Start over is always within reach'
   const lowered = await settled();
   await swipe(page, [{ x, y: lowered.y + 10 }, { x, y: lowered.y + 210 }]);
   await expect(sheet).toHaveAttribute('data-sheet', 'peek');
+  await settled();
   await page.getByTestId('start-over-sheet').tap();
   await expect(drawn(page)).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Where does it hurt?' })).toBeVisible();

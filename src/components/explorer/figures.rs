@@ -101,8 +101,20 @@ pub fn FigureArea(atlas: Arc<Atlas>, ui: Ui) -> impl IntoView {
 #[component]
 fn ViewSwitch(atlas: Arc<Atlas>, ui: Ui) -> impl IntoView {
     let Ui { highlight, view, .. } = ui;
-    let shown = Memo::new(move |_| {
-        highlight.with(|h| ViewId::ALL.map(|v| atlas.figure.view(v).is_some_and(|fv| h.is_shown_on(fv))))
+    // Worked out after the tap's frame is painted: the dots can wait a frame, the figure cannot.
+    let shown = RwSignal::new([false; 7]);
+    Effect::new(move |_| {
+        highlight.track();
+        let atlas = atlas.clone();
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                let next = highlight
+                    .with_untracked(|h| ViewId::ALL.map(|v| atlas.figure.view(v).is_some_and(|fv| h.is_shown_on(fv))));
+                if shown.get_untracked() != next {
+                    shown.set(next);
+                }
+            })
+        });
     });
     let buttons = ViewId::ALL
         .into_iter()
