@@ -86,16 +86,14 @@ pub fn load_dir_partly(dir: &Path) -> (Atlas, Vec<String>) {
     let zones: Option<ZonesFile> = read(&dir.join("zones.toml"), &mut errors);
     let pages: Option<PagesFile> = read(&dir.join("pages.toml"), &mut errors);
     let complaints_path = dir.join("complaints.toml");
-    let complaints: Option<ComplaintsFile> =
-        if complaints_path.exists() { read(&complaints_path, &mut errors) } else { None };
+    let complaints: Option<ComplaintsFile> = read_optional(&complaints_path, &mut errors);
     let views: Vec<View> = toml_files(&dir.join("figure"), &mut errors)
         .iter()
         .filter(|p| p.file_name().is_none_or(|n| n != MARKS_FILE))
         .filter_map(|p| read(p, &mut errors))
         .collect();
     let marks_path = dir.join("figure").join(MARKS_FILE);
-    let marks: Option<MarksFile> =
-        if marks_path.exists() { read(&marks_path, &mut errors) } else { None };
+    let marks: Option<MarksFile> = read_optional(&marks_path, &mut errors);
     let muscle_files = toml_files(&dir.join("muscles"), &mut errors);
     let mut muscles: Vec<Muscle> = Vec::new();
     for path in &muscle_files {
@@ -167,6 +165,11 @@ fn toml_files(dir: &Path, errors: &mut Vec<String>) -> Vec<PathBuf> {
             Vec::new()
         }
     }
+}
+
+/// A file that may be absent: `None` when it is not there.
+fn read_optional<T: DeserializeOwned>(path: &Path, errors: &mut Vec<String>) -> Option<T> {
+    if path.exists() { read(path, errors) } else { None }
 }
 
 fn read<T: DeserializeOwned>(path: &Path, errors: &mut Vec<String>) -> Option<T> {
@@ -287,22 +290,22 @@ struct ExceptionsFile {
 
 /// The areas of data/pain_guides.toml; none when the folder has no such file.
 pub fn load_pain_guides(dir: &Path) -> Result<Vec<GuideArea>, String> {
-    let path = dir.join(PAIN_GUIDES_FILE);
-    if !path.exists() {
-        return Ok(Vec::new());
-    }
-    let mut errors = Vec::new();
-    read::<GuideFile>(&path, &mut errors).map(|f| f.area).ok_or_else(|| errors.join("; "))
+    read_list(&dir.join(PAIN_GUIDES_FILE), |f: GuideFile| f.area)
 }
 
 /// The reviewed differences of data/pain_guide_exceptions.toml; none when there is no file.
 pub fn load_pain_guide_exceptions(dir: &Path) -> Result<Vec<GuideException>, String> {
-    let path = dir.join(PAIN_GUIDE_EXCEPTIONS_FILE);
-    if !path.exists() {
-        return Ok(Vec::new());
-    }
+    read_list(&dir.join(PAIN_GUIDE_EXCEPTIONS_FILE), |f: ExceptionsFile| f.exception)
+}
+
+/// The records of an optional file: none when it is absent, its problems when it cannot be read.
+fn read_list<F: DeserializeOwned, T>(path: &Path, records: impl FnOnce(F) -> Vec<T>) -> Result<Vec<T>, String> {
     let mut errors = Vec::new();
-    read::<ExceptionsFile>(&path, &mut errors).map(|f| f.exception).ok_or_else(|| errors.join("; "))
+    match read_optional::<F>(path, &mut errors) {
+        Some(file) => Ok(records(file)),
+        None if errors.is_empty() => Ok(Vec::new()),
+        None => Err(errors.join("; ")),
+    }
 }
 
 /// Problems with the guide areas and exceptions themselves: unknown zone, muscle or source ids,

@@ -112,31 +112,32 @@ fn check_complaints(atlas: &Atlas, r: &mut Report) {
         if c.zones.is_empty() && c.muscles.is_empty() {
             r.add(&record, "zones", "a complaint needs at least one zone or muscle");
         }
-        let mut seen = HashSet::new();
-        for z in &c.zones {
-            if !seen.insert(z.as_str()) {
-                r.add(&record, "zones", format!("zone \"{z}\" is listed twice"));
-            }
-            if atlas.zone(z).is_none() {
-                let s = did_you_mean(z.as_str(), atlas.zones.iter().map(|z| z.id.as_str()));
-                r.add_with(&record, "zones", format!("refers to unknown zone \"{z}\""), s);
-            }
+        let zone_ids: Vec<&str> = atlas.zones.iter().map(|z| z.id.as_str()).collect();
+        let muscle_ids: Vec<&str> = atlas.muscles.iter().map(|m| m.id.as_str()).collect();
+        let source_ids: Vec<&str> = atlas.sources.iter().map(|s| s.id.as_str()).collect();
+        check_listed(r, &record, "zones", "zone", c.zones.iter().map(|z| z.as_str()), &zone_ids);
+        check_listed(r, &record, "muscles", "muscle", c.muscles.iter().map(|m| m.as_str()), &muscle_ids);
+        check_listed(r, &record, "sources", "source", c.sources.iter().map(|s| s.as_str()), &source_ids);
+    }
+}
+
+/// A list of ids names each once, and only ids that exist (`known`), with a suggestion if not.
+fn check_listed<'a>(
+    r: &mut Report,
+    record: &str,
+    field: &str,
+    kind: &str,
+    ids: impl Iterator<Item = &'a str>,
+    known: &[&str],
+) {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            r.add(record, field, format!("{kind} \"{id}\" is listed twice"));
         }
-        let mut seen = HashSet::new();
-        for m in &c.muscles {
-            if !seen.insert(m.as_str()) {
-                r.add(&record, "muscles", format!("muscle \"{m}\" is listed twice"));
-            }
-            if atlas.muscle(m).is_none() {
-                let s = did_you_mean(m.as_str(), atlas.muscles.iter().map(|m| m.id.as_str()));
-                r.add_with(&record, "muscles", format!("refers to unknown muscle \"{m}\""), s);
-            }
-        }
-        for src in &c.sources {
-            if atlas.source(src).is_none() {
-                let s = did_you_mean(src.as_str(), atlas.sources.iter().map(|s| s.id.as_str()));
-                r.add_with(&record, "sources", format!("refers to unknown source \"{src}\""), s);
-            }
+        if !known.contains(&id) {
+            let s = did_you_mean(id, known.iter().copied());
+            r.add_with(record, field, format!("refers to unknown {kind} \"{id}\""), s);
         }
     }
 }

@@ -79,6 +79,23 @@ pub fn AnswerPanel(atlas: Arc<Atlas>, index: Arc<AtlasIndex>, ui: Ui) -> impl In
         let drawing = selection.with_untracked(|s| s.drawn());
         selection.set(Selection::Candidate { id, side, drawing });
     });
+    // A muscle's page, alone or under a candidate's bar.
+    let muscle_panel = {
+        let atlas = atlas.clone();
+        move |id: MuscleId, side: Side| {
+            view! {
+                <MusclePanel
+                    atlas=atlas.clone()
+                    id=id
+                    side=side
+                    on_muscle=on_muscle
+                    on_clear=clear
+                    on_compare=Callback::new(move |id| selection.set(Selection::Compare { muscles: vec![id] }))
+                    on_present=Callback::new(move |_| presenting.set(true))
+                />
+            }
+        }
+    };
     let panel = {
         let atlas = atlas.clone();
         move || {
@@ -101,33 +118,14 @@ pub fn AnswerPanel(atlas: Arc<Atlas>, index: Arc<AtlasIndex>, ui: Ui) -> impl In
                     </div>
                 }
                 .into_any(),
-                Selection::Muscle { id, side } => view! {
-                    <MusclePanel
-                        atlas=atlas.clone()
-                        id=id
-                        side=side
-                        on_muscle=on_muscle
-                        on_clear=clear
-                        on_compare=Callback::new(move |id| selection.set(Selection::Compare { muscles: vec![id] }))
-                        on_present=Callback::new(move |_| presenting.set(true))
-                    />
-                }
-                .into_any(),
+                Selection::Muscle { id, side } => muscle_panel(id, side).into_any(),
                 Selection::Zone { id, side } => view! { <ZonePanel atlas=atlas.clone() id=id side=side on_muscle=on_muscle /> }.into_any(),
                 Selection::Page { id } => view! { <PageView atlas=atlas.clone() id=id on_muscle=on_muscle /> }.into_any(),
                 // Shown full width below; the side panel says so.
                 Selection::Compare { .. } => view! { <p class="hint">"Comparing muscles: see below."</p> }.into_any(),
                 Selection::Candidate { id, side, drawing } => view! {
                     <CandidateBar atlas=atlas.clone() index=index.clone() id=id.clone() side=side drawing=drawing selection=selection />
-                    <MusclePanel
-                        atlas=atlas.clone()
-                        id=id
-                        side=side
-                        on_muscle=on_muscle
-                        on_clear=clear
-                        on_compare=Callback::new(move |id| selection.set(Selection::Compare { muscles: vec![id] }))
-                        on_present=Callback::new(move |_| presenting.set(true))
-                    />
+                    {muscle_panel(id, side)}
                 }
                 .into_any(),
                 Selection::Drawing { .. } => view! {
