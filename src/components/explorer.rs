@@ -20,6 +20,7 @@ use answer::{AnswerPanel, Sheet};
 use figures::FigureArea;
 use guides::Guides;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use presentation::{present_with_keys, PresentingBar};
 use std::sync::Arc;
 
@@ -94,7 +95,7 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
         on_muscle: Callback::new(move |(id, side)| selection.set(Selection::Muscle { id, side })),
     };
     follow_selection(&atlas, ui);
-    keep_tapped_area_in_sight(ui);
+    keep_chosen_in_sight(ui);
     let step = present_with_keys(&atlas, ui);
 
     // What is chosen from search or the muscle list, or opened from a link, is shown on the
@@ -228,27 +229,42 @@ fn follow_selection(atlas: &Arc<Atlas>, ui: Ui) {
     });
 }
 
-/// On a phone, the answer sheet covers the lower part of the screen: when the area just tapped
-/// would be under it, the page scrolls it up into sight, so the patient sees both.
-fn keep_tapped_area_in_sight(ui: Ui) {
+/// On a phone, the answer sheet covers the lower part of the screen: when what was just chosen
+/// would be under it (the area tapped, or a muscle's trigger point marks, low on the body), the
+/// page scrolls it up into sight, so the patient sees both.
+fn keep_chosen_in_sight(ui: Ui) {
     let Ui { selection, draw, .. } = ui;
     Effect::new(move |_| {
-        let Some((zone, side)) = selection.with(|s| s.drawn().last().cloned()) else { return };
-        if draw.get_untracked() {
+        let selector = selection.with(|s| match s {
+            Selection::Muscle { .. } | Selection::Candidate { .. } => Some(".explorer__view--shown [data-trigger-point]".to_string()),
+            _ => s.drawn().last().map(|(zone, side)| {
+                format!(".explorer__view--shown [data-zone=\"{zone}\"][data-side=\"{}\"]", side.as_str())
+            }),
+        });
+        let Some(selector) = selector else { return };
+        if draw.get_untracked() || !is_phone() {
             return;
         }
         request_animation_frame(move || {
             let Some(window) = web_sys::window() else { return };
-            let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-            let phone = is_phone();
-            let selector = format!(".explorer__view--shown [data-zone=\"{zone}\"][data-side=\"{}\"]", side.as_str());
-            let Some(el) = window.document().and_then(|d| d.query_selector(&selector).ok().flatten()) else { return };
+            let Some(found) = window.document().and_then(|d| d.query_selector_all(&selector).ok()) else { return };
+            let rects: Vec<web_sys::DomRect> = (0..found.length())
+                .filter_map(|i| found.item(i))
+                .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+                .map(|e| e.get_bounding_client_rect())
+                .collect();
+            let (Some(top), Some(bottom)) = (
+                rects.iter().map(|r| r.top()).reduce(f64::min),
+                rects.iter().map(|r| r.bottom()).reduce(f64::max),
+            ) else {
+                return;
+            };
             // The open sheet's top (42% of the screen high, in style.css), with a margin.
+            let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
             let sheet_top = height * 0.58 - 16.0;
-            let r = el.get_bounding_client_rect();
-            // Up far enough to clear the sheet, not so far that its top goes under the view switch.
-            let up = (r.bottom() - sheet_top).min(r.top() - 64.0);
-            if phone && up > 0.0 {
+            // Up far enough to clear the sheet, not so far that the top goes under the view switch.
+            let up = (bottom - sheet_top).min(top - 64.0);
+            if up > 0.0 {
                 window.scroll_by_with_x_and_y(0.0, up);
             }
         });

@@ -108,6 +108,15 @@ test('a shared muscle link opens on the view that shows it, its name and pattern
   await expect(panel.getByRole('heading', { level: 2 })).toBeInViewport();
   await expect(panel.getByTestId('places')).toBeInViewport();
   await expect(panel.getByTestId('places')).toContainText('shoulder');
+  // A muscle whose trigger points lie low on the body (soleus, in the calf) is scrolled so they
+  // are above the answer sheet.
+  await atlas.open('?muscle=soleus');
+  await expect.poll(async () => {
+    const marks = await page.locator('.explorer__view--shown [data-trigger-point]').evaluateAll((ms) => ms.map((m) => m.getBoundingClientRect().bottom));
+    const sheet = await page.locator('.sheet').boundingBox();
+    return marks.length > 0 && Math.max(...marks) <= sheet.y;
+  }).toBe(true);
+  await page.goto('/?muscle=infraspinatus');
   // Views that show something of it are marked; another view is a tap away.
   await expect(page.locator('[data-view-tab=front] .view-switch__dot')).toBeVisible();
   await page.locator('[data-view-tab=front]').tap();
