@@ -28,7 +28,7 @@ pub use atlas::{Atlas, LoadError};
 pub use complaint::Complaint;
 pub use figure::{Detail, Figure, View, ViewId, ZoneShape};
 pub use ids::{MuscleId, SourceId, ZoneId};
-pub use index::AtlasIndex;
+pub use index::{AtlasIndex, LazyIndex};
 pub use lookup::{Referral, Strength};
 pub use muscle::{Depth, Mark, Muscle, MuscleShape, Region, TriggerPoint};
 pub use page::Page;

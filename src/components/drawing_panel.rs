@@ -4,7 +4,7 @@
 
 use super::actions::Actions;
 use crate::model::rank::Candidate;
-use crate::model::{Atlas, AtlasIndex, MuscleId, Side, Strength, ZoneId};
+use crate::model::{Atlas, LazyIndex, MuscleId, Side, Strength, ZoneId};
 use crate::model::zone::capitalise;
 use crate::safety;
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ const SHOWN: usize = 10;
 #[component]
 pub fn DrawingPanel(
     atlas: Arc<Atlas>,
-    index: Arc<AtlasIndex>,
+    index: Arc<LazyIndex>,
     /// The drawn zones. A signal, so that painting another zone updates the lists in place
     /// instead of rebuilding the panel.
     zones: Signal<Vec<(ZoneId, Side)>>,

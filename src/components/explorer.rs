@@ -14,7 +14,7 @@ use super::muscle_list::MuscleList;
 use super::search_box::SearchBox;
 use crate::app::history::url_selection;
 use crate::highlight::Highlight;
-use crate::model::{Atlas, AtlasIndex, MuscleId, Side, ViewId, ZoneId};
+use crate::model::{Atlas, LazyIndex, MuscleId, Side, ViewId, ZoneId};
 use crate::url_state::Selection;
 use answer::{AnswerPanel, Sheet};
 use figures::FigureArea;
@@ -48,7 +48,21 @@ struct Ui {
 #[component]
 pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
     let selection = url_selection();
-    let index = Arc::new(AtlasIndex::new(&atlas));
+    // Built after the body is first painted (or when a drawing or a search needs it first).
+    let index = Arc::new(LazyIndex::new(atlas.clone()));
+    request_animation_frame({
+        let index = index.clone();
+        move || {
+            set_timeout(
+                move || {
+                    if !index.is_built() {
+                        let _ = &**index;
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
+        }
+    });
     resolve_links(&atlas, selection);
     let preview = RwSignal::new(None::<(MuscleId, Side)>);
     Effect::new(move |_| {

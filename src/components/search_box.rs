@@ -2,7 +2,7 @@
 //! answered with the muscles to examine, usual suspects first, and the places it named. The
 //! reading and ranking are `AtlasIndex::answer`; this only shows them.
 
-use crate::model::{Answer, Atlas, AtlasIndex, Laterality, MuscleId, Side, ZoneId};
+use crate::model::{Answer, Atlas, LazyIndex, Laterality, MuscleId, Side, ZoneId};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -14,7 +14,7 @@ const PLACES_SHOWN: usize = 6;
 #[component]
 pub fn SearchBox(
     atlas: Arc<Atlas>,
-    index: Arc<AtlasIndex>,
+    index: Arc<LazyIndex>,
     on_muscle: Callback<(MuscleId, Side)>,
     on_zone: Callback<(ZoneId, Side)>,
 ) -> impl IntoView {

@@ -87,7 +87,7 @@ pub fn polygon_path(points: &[Point]) -> String {
     let mut d = String::with_capacity(points.len() * 12);
     for (i, p) in points.iter().enumerate() {
         d.push(if i == 0 { 'M' } else { 'L' });
-        d.push_str(&fmt_point(*p));
+        push_point(&mut d, *p);
     }
     d.push('Z');
     d
@@ -100,7 +100,9 @@ pub fn smooth_path(points: &[Point]) -> String {
     if n < 3 {
         return polygon_path(points);
     }
-    let mut d = format!("M{}", fmt_point(points[0]));
+    let mut d = String::with_capacity(n * 40);
+    d.push('M');
+    push_point(&mut d, points[0]);
     for i in 0..n {
         let p0 = points[(i + n - 1) % n];
         let p1 = points[i];
@@ -108,7 +110,12 @@ pub fn smooth_path(points: &[Point]) -> String {
         let p3 = points[(i + 2) % n];
         let c1 = [p1[0] + (p2[0] - p0[0]) / 6.0, p1[1] + (p2[1] - p0[1]) / 6.0];
         let c2 = [p2[0] - (p3[0] - p1[0]) / 6.0, p2[1] - (p3[1] - p1[1]) / 6.0];
-        d.push_str(&format!("C{} {} {}", fmt_point(c1), fmt_point(c2), fmt_point(p2)));
+        d.push('C');
+        push_point(&mut d, c1);
+        d.push(' ');
+        push_point(&mut d, c2);
+        d.push(' ');
+        push_point(&mut d, p2);
     }
     d.push('Z');
     d
@@ -120,14 +127,21 @@ pub fn smooth_open_path(points: &[Point]) -> String {
     if n < 2 {
         return String::new();
     }
-    let mut d = format!("M{}", fmt_point(points[0]));
+    let mut d = String::with_capacity(n * 40);
+    d.push('M');
+    push_point(&mut d, points[0]);
     for i in 0..n - 1 {
         let p0 = points[i.saturating_sub(1)];
         let (p1, p2) = (points[i], points[i + 1]);
         let p3 = points[(i + 2).min(n - 1)];
         let c1 = [p1[0] + (p2[0] - p0[0]) / 6.0, p1[1] + (p2[1] - p0[1]) / 6.0];
         let c2 = [p2[0] - (p3[0] - p1[0]) / 6.0, p2[1] - (p3[1] - p1[1]) / 6.0];
-        d.push_str(&format!("C{} {} {}", fmt_point(c1), fmt_point(c2), fmt_point(p2)));
+        d.push('C');
+        push_point(&mut d, c1);
+        d.push(' ');
+        push_point(&mut d, c2);
+        d.push(' ');
+        push_point(&mut d, p2);
     }
     d
 }
@@ -158,8 +172,12 @@ pub fn smooth_polygon(points: &[Point], steps: usize) -> Vec<Point> {
     out
 }
 
-fn fmt_point(p: Point) -> String {
-    format!("{},{}", coordinate(p[0]), coordinate(p[1]))
+/// Append "x,y": paths are written for every shape of every view when the body is first drawn,
+/// so without a string per point.
+fn push_point(out: &mut String, p: Point) {
+    push_coordinate(out, p[0]);
+    out.push(',');
+    push_coordinate(out, p[1]);
 }
 
 /// A coordinate to one decimal place, written with integer arithmetic: float formatting would

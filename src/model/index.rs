@@ -49,6 +49,31 @@ pub struct AtlasIndex {
     pub(crate) stop: Vec<bool>,
 }
 
+/// The index, built the first time it is asked for: building it takes a few milliseconds that
+/// the first drawing of the body should not wait for.
+pub struct LazyIndex {
+    atlas: std::sync::Arc<Atlas>,
+    built: std::sync::OnceLock<AtlasIndex>,
+}
+
+impl LazyIndex {
+    pub fn new(atlas: std::sync::Arc<Atlas>) -> LazyIndex {
+        LazyIndex { atlas, built: std::sync::OnceLock::new() }
+    }
+
+    /// Whether it has been built yet.
+    pub fn is_built(&self) -> bool {
+        self.built.get().is_some()
+    }
+}
+
+impl std::ops::Deref for LazyIndex {
+    type Target = AtlasIndex;
+    fn deref(&self) -> &AtlasIndex {
+        self.built.get_or_init(|| AtlasIndex::new(&self.atlas))
+    }
+}
+
 /// Assigns each distinct word a number.
 #[derive(Default)]
 struct Vocabulary {

@@ -7,7 +7,7 @@ use crate::components::drawing_panel::DrawingPanel;
 use crate::components::muscle_panel::MusclePanel;
 use crate::components::page_view::PageView;
 use crate::components::zone_panel::ZonePanel;
-use crate::model::{Atlas, AtlasIndex, MuscleId, Side, ZoneId};
+use crate::model::{Atlas, LazyIndex, MuscleId, Side, ZoneId};
 use crate::url_state::Selection;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -54,7 +54,7 @@ impl Sheet {
 }
 
 #[component]
-pub fn AnswerPanel(atlas: Arc<Atlas>, index: Arc<AtlasIndex>, ui: Ui) -> impl IntoView {
+pub fn AnswerPanel(atlas: Arc<Atlas>, index: Arc<LazyIndex>, ui: Ui) -> impl IntoView {
     let Ui { selection, sheet, presenting, preview, on_muscle, on_zone, .. } = ui;
     // The panel follows the selection on the frame after the figure has answered it: a tap
     // paints its zone or pattern at once, and the words, which take longer to lay out, come a
@@ -218,7 +218,7 @@ pub fn AnswerPanel(atlas: Arc<Atlas>, index: Arc<AtlasIndex>, ui: Ui) -> impl In
 #[component]
 fn CandidateBar(
     atlas: Arc<Atlas>,
-    index: Arc<AtlasIndex>,
+    index: Arc<LazyIndex>,
     id: MuscleId,
     side: Side,
     drawing: Vec<(ZoneId, Side)>,

@@ -137,8 +137,13 @@ fn ViewSwitch(atlas: Arc<Atlas>, ui: Ui) -> impl IntoView {
         .collect_view();
     // The seven do not all fit across a phone: the chosen one is scrolled into sight.
     let row = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
+    Effect::new(move |first: Option<()>| {
         let v = view.get();
+        // The row starts scrolled to its start: measuring it then would only force a layout
+        // before the body is first painted.
+        if first.is_none() && v == ViewId::Front {
+            return;
+        }
         let Some(row) = row.get() else { return };
         let tab = row
             .query_selector(&format!("[data-view-tab=\"{}\"]", v.as_str()))
