@@ -2,7 +2,7 @@
 //! Native only: the browser receives the bundled JSON that `atlas bundle` writes.
 
 use crate::model::atlas::FORMAT;
-use crate::model::{Atlas, Complaint, Mark, Muscle, MuscleId, Page, Region, Source, SourceId, View, Zone, ZoneId};
+use crate::model::{Atlas, Complaint, Identifiers, Mark, Muscle, MuscleId, Page, Region, Source, SourceId, View, Zone, ZoneId};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -32,6 +32,11 @@ struct MarksFile {
 
 /// The generated file in data/figure/ that is not a view.
 const MARKS_FILE: &str = "marks.toml";
+
+/// data/identifiers.toml: each muscle's standard anatomical identifiers (FMA, Uberon, TA), one
+/// table per muscle id, with where they came from in its header. Optional, and a muscle may be
+/// missing from it (`atlas check` lists those).
+pub const IDENTIFIERS_FILE: &str = "identifiers.toml";
 
 /// data/complaints.toml: everyday complaints for search. Optional, so that a small data folder
 /// need not have one.
@@ -94,6 +99,8 @@ pub fn load_dir_partly(dir: &Path) -> (Atlas, Vec<String>) {
         .collect();
     let marks_path = dir.join("figure").join(MARKS_FILE);
     let marks: Option<MarksFile> = read_optional(&marks_path, &mut errors);
+    let identifiers_path = dir.join(IDENTIFIERS_FILE);
+    let identifiers: Option<BTreeMap<String, Identifiers>> = read_optional(&identifiers_path, &mut errors);
     let muscle_files = toml_files(&dir.join("muscles"), &mut errors);
     let mut muscles: Vec<Muscle> = Vec::new();
     for path in &muscle_files {
@@ -106,11 +113,20 @@ pub fn load_dir_partly(dir: &Path) -> (Atlas, Vec<String>) {
                     tp.id
                 ));
             }
+            if m.ids.is_some() {
+                errors.push(format!(
+                    "{}: identifiers are kept in data/{IDENTIFIERS_FILE}, with their source; remove ids",
+                    path.display()
+                ));
+            }
             muscles.push(m);
         }
     }
     if let Some(marks) = marks {
         derive_marks(&marks_path, marks, &mut muscles, &mut errors);
+    }
+    if let Some(identifiers) = identifiers {
+        attach_identifiers(&identifiers_path, identifiers, &mut muscles, &mut errors);
     }
     let mut views = views;
     views.sort_by_key(|v| v.id);
@@ -146,6 +162,28 @@ fn derive_marks(path: &Path, file: MarksFile, muscles: &mut [Muscle], errors: &m
             continue;
         };
         t.also_marked = marks;
+    }
+}
+
+/// Give each muscle its entry of data/identifiers.toml; an entry that names an unknown muscle is
+/// an error.
+fn attach_identifiers(
+    path: &Path,
+    file: BTreeMap<String, Identifiers>,
+    muscles: &mut [Muscle],
+    errors: &mut Vec<String>,
+) {
+    for (id, ids) in file {
+        match muscles.iter_mut().find(|m| m.id.as_str() == id) {
+            Some(m) => m.ids = Some(ids),
+            None => {
+                let known = muscles.iter().map(|m| m.id.as_str());
+                let hint = crate::model::suggest::did_you_mean(&id, known)
+                    .map(|s| format!("; did you mean \"{s}\"?"))
+                    .unwrap_or_default();
+                errors.push(format!("{}: [{id}] names an unknown muscle{hint}", path.display()));
+            }
+        }
     }
 }
 

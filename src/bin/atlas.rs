@@ -105,6 +105,7 @@ mod native {
                         return ExitCode::FAILURE;
                     }
                 }
+                print_identifiers(&atlas);
                 if !check_pain_guides(&atlas, Path::new(&dir)) {
                     return ExitCode::FAILURE;
                 }
@@ -214,6 +215,29 @@ mod native {
             } else {
                 println!(" missing: {}", missing.join(", "));
             }
+        }
+    }
+
+    /// How many muscles carry standard identifiers (data/identifiers.toml), and which have no
+    /// entry yet: a list to work through, not a failure, so a new muscle can land first.
+    fn print_identifiers(atlas: &Atlas) {
+        let with_fma = atlas.muscles.iter().filter(|m| m.ids.as_ref().is_some_and(|i| i.fma.is_some())).count();
+        let through_members = atlas
+            .muscles
+            .iter()
+            .filter(|m| m.ids.as_ref().is_some_and(|i| i.fma.is_none() && i.members.iter().any(|mb| mb.fma.is_some())))
+            .count();
+        println!(
+            "Identifiers: {with_fma} of {} muscles carry an FMA id ({through_members} more through their members)",
+            atlas.muscles.len()
+        );
+        let missing: Vec<&str> = atlas.muscles.iter().filter(|m| m.ids.is_none()).map(|m| m.id.as_str()).collect();
+        if !missing.is_empty() {
+            println!(
+                "  warning: {} muscle(s) have no entry in data/identifiers.toml: {}",
+                missing.len(),
+                missing.join(", ")
+            );
         }
     }
 

@@ -140,6 +140,11 @@ pub fn MusclePanel(
             })}
             <h3>"Trigger points"</h3>
             <ol class="trigger-points">{trigger_points}</ol>
+            // Standard anatomical ids, as plain text beside the sources, for joining our data
+            // with other datasets.
+            {m.ids.as_ref().and_then(|i| i.summary()).map(|s| view! {
+                <p class="citation" data-testid="identifiers">"Identifiers: "{s}</p>
+            })}
             {list("Other symptoms", &m.symptoms)}
             {list("What causes and keeps them going", &m.causes)}
             {list("What you can do", &m.self_care)}

@@ -2,6 +2,7 @@
 
 use super::figure::ViewId;
 use super::geometry::Point;
+use super::identifiers::Identifiers;
 use super::ids::{MuscleId, SourceId};
 use super::zone::ZoneTarget;
 use serde::{Deserialize, Serialize};
@@ -84,6 +85,11 @@ pub struct Muscle {
     pub trigger_points: Vec<TriggerPoint>,
     /// Its outline on each view where it can be seen (or, if deep, lies).
     pub shapes: Vec<MuscleShape>,
+    /// Standard anatomical identifiers (FMA, Uberon, TA). Kept in data/identifiers.toml, with
+    /// where each came from, and filled in by the data loader (`authoring::load_dir`); a muscle
+    /// file that writes it is an error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ids: Option<Identifiers>,
 }
 
 /// A muscle's outline on one view, authored on the right half of the picture and mirrored;

@@ -4,6 +4,7 @@
 use super::atlas::Atlas;
 use super::figure::View;
 use super::geometry;
+use super::identifiers::{is_fma, is_ta, is_uberon};
 use super::muscle::{Mark, Muscle, TriggerPoint};
 use super::suggest::did_you_mean;
 use super::zone::{Laterality, Zone, ZoneTarget};
@@ -89,7 +90,58 @@ pub fn validate(atlas: &Atlas) -> Vec<Problem> {
     check_figure(atlas, &mut r);
     check_pages(atlas, &mut r);
     check_complaints(atlas, &mut r);
+    check_identifiers(atlas, &mut r);
     r.0
+}
+
+/// Identifiers are well formed, and no two muscles share an FMA id unless one is a group that
+/// lists the other's term among its members (scalenes and scalenus minimus).
+fn check_identifiers(atlas: &Atlas, r: &mut Report) {
+    let mut owners: HashMap<&str, Vec<&Muscle>> = HashMap::new();
+    for m in &atlas.muscles {
+        let Some(ids) = &m.ids else { continue };
+        let record = format!("muscle {}", m.id);
+        let check = |r: &mut Report, field: &str, id: &Option<String>, ok: fn(&str) -> bool, form: &str| {
+            if let Some(id) = id.as_deref().filter(|id| !ok(id)) {
+                r.add(&record, field, format!("\"{id}\" is not of the form {form}"));
+            }
+        };
+        check(r, "ids.fma", &ids.fma, is_fma, "FMA:<digits>");
+        check(r, "ids.uberon", &ids.uberon, is_uberon, "UBERON:<7 digits>");
+        check(r, "ids.ta", &ids.ta, is_ta, "TA98:A00.0.00.000");
+        for mb in &ids.members {
+            check(r, "ids.members.fma", &mb.fma, is_fma, "FMA:<digits>");
+            check(r, "ids.members.uberon", &mb.uberon, is_uberon, "UBERON:<7 digits>");
+            check(r, "ids.members.ta", &mb.ta, is_ta, "TA98:A00.0.00.000");
+            if mb.name.trim().is_empty() {
+                r.add(&record, "ids.members.name", "is empty");
+            }
+        }
+        if ids.fma.is_none() && ids.uberon.is_none() && ids.ta.is_none() && ids.members.is_empty() {
+            r.add(&record, "ids", "has no identifier; leave the muscle out of the file instead");
+        }
+        for fma in ids.fma_ids() {
+            let list = owners.entry(fma).or_default();
+            if !list.iter().any(|o| o.id == m.id) {
+                list.push(m);
+            }
+        }
+    }
+    let mut shared: Vec<(&str, &Vec<&Muscle>)> = owners.iter().map(|(k, v)| (*k, v)).filter(|(_, v)| v.len() > 1).collect();
+    shared.sort_by_key(|(fma, _)| *fma);
+    for (fma, muscles) in shared {
+        // Allowed only for two muscles, one carrying the id as its own and the other, a group,
+        // as one of its members: a muscle of ours that is also part of a group of ours.
+        let own: Vec<&&Muscle> = muscles.iter().filter(|m| m.ids.as_ref().is_some_and(|i| i.fma.as_deref() == Some(fma))).collect();
+        if !(muscles.len() == 2 && own.len() == 1) {
+            let names: Vec<&str> = muscles.iter().map(|m| m.id.as_str()).collect();
+            r.add(
+                format!("muscle {}", names[0]),
+                "ids.fma",
+                format!("{fma} is shared by {}; only a group may repeat a member's id", names.join(", ")),
+            );
+        }
+    }
 }
 
 /// Complaints name known zones, muscles and sources, each once, and no two complaints share a
