@@ -38,7 +38,10 @@ pub async fn load_atlas(url: &str) -> Result<Arc<Atlas>, String> {
             ));
         }
     };
-    Atlas::from_json(&text).map(Arc::new).map_err(|e| {
+    mark("atlas:fetched");
+    let atlas = Atlas::from_json(&text);
+    mark("atlas:read");
+    atlas.map(Arc::new).map_err(|e| {
         let mut s = e.to_string();
         s[..1].make_ascii_uppercase();
         s
@@ -82,6 +85,13 @@ async fn fetch_text(url: &str, signal: Option<web_sys::AbortSignal>) -> Result<S
         ));
     }
     Ok(text)
+}
+
+/// A named moment on the page's performance timeline, for the benchmark to read.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
 }
 
 /// Resolves after `ms` milliseconds.

@@ -50,6 +50,7 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
     let selection = url_selection();
     // Built after the body is first painted (or when a drawing or a search needs it first).
     let index = Arc::new(LazyIndex::new(atlas.clone()));
+    crate::app::mark("explorer:start");
     request_animation_frame({
         let index = index.clone();
         move || {
