@@ -87,12 +87,17 @@ impl Vocabulary {
         words
             .into_iter()
             .map(|w| {
-                let next = self.words.len() as u32;
-                let id = *self.ids.entry(w.clone()).or_insert_with(|| {
-                    self.words.push(w);
-                    self.in_names.push(false);
-                    next
-                });
+                // Most words are seen before: look up first, so only a new word is copied.
+                let id = match self.ids.get(&w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.words.len() as u32;
+                        self.ids.insert(w.clone(), id);
+                        self.words.push(w);
+                        self.in_names.push(false);
+                        id
+                    }
+                };
                 self.in_names[id as usize] |= name;
                 id
             })
