@@ -75,19 +75,27 @@ pub fn expanded(mut atlas: Atlas) -> Atlas {
         }
         out
     };
-    let muscles: Vec<_> = atlas
+    // Worked out first and written after, so the muscles (and their long texts) are not copied.
+    let expanded: Vec<Vec<(Vec<ZoneTarget>, Vec<ZoneTarget>)>> = atlas
         .muscles
         .iter()
         .map(|m| {
-            let mut m = m.clone();
-            for tp in &mut m.trigger_points {
-                tp.essential = expand(&tp.essential, &[]);
-                tp.spillover = expand(&tp.spillover, &tp.essential);
-            }
-            m
+            m.trigger_points
+                .iter()
+                .map(|tp| {
+                    let essential = expand(&tp.essential, &[]);
+                    let spillover = expand(&tp.spillover, &essential);
+                    (essential, spillover)
+                })
+                .collect()
         })
         .collect();
-    atlas.muscles = muscles;
+    for (m, tps) in atlas.muscles.iter_mut().zip(expanded) {
+        for (tp, (essential, spillover)) in m.trigger_points.iter_mut().zip(tps) {
+            tp.essential = essential;
+            tp.spillover = spillover;
+        }
+    }
     atlas
 }
 

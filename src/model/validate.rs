@@ -33,6 +33,27 @@ impl fmt::Display for Problem {
 
 struct Report(Vec<Problem>);
 
+/// The zones by id, and each part by the zone it is a part of: looked up for every target of
+/// every trigger point and every shape, so built once rather than scanned each time.
+struct Known<'a> {
+    zones: HashMap<&'a super::ZoneId, &'a Zone>,
+    whole: HashMap<&'a super::ZoneId, &'a Zone>,
+}
+
+impl<'a> Known<'a> {
+    fn of(atlas: &'a Atlas) -> Known<'a> {
+        let zones = atlas.zones.iter().map(|z| (&z.id, z)).collect();
+        // The first whole a part is listed in, as a scan in order would find it.
+        let mut whole = HashMap::new();
+        for z in &atlas.zones {
+            for p in &z.parts {
+                whole.entry(p).or_insert(z);
+            }
+        }
+        Known { zones, whole }
+    }
+}
+
 impl Report {
     fn add(&mut self, record: impl Into<String>, field: &str, message: impl Into<String>) {
         self.add_with(record, field, message, None);
@@ -71,6 +92,7 @@ impl Report {
 /// Every problem in the atlas; empty when it is sound.
 pub fn validate(atlas: &Atlas) -> Vec<Problem> {
     let mut r = Report(Vec::new());
+    let known = Known::of(atlas);
     check_sources(atlas, &mut r);
     check_zones(atlas, &mut r);
     let mut abbreviations = HashMap::new();
@@ -85,9 +107,9 @@ pub fn validate(atlas: &Atlas) -> Vec<Problem> {
                 r.add(&record, "abbreviations", format!("\"{a}\" is also used by {other}"));
             }
         }
-        check_muscle(atlas, m, &record, &mut r);
+        check_muscle(atlas, &known, m, &record, &mut r);
     }
-    check_figure(atlas, &mut r);
+    check_figure(atlas, &known, &mut r);
     check_pages(atlas, &mut r);
     check_complaints(atlas, &mut r);
     check_identifiers(atlas, &mut r);
@@ -264,7 +286,7 @@ fn check_parts(atlas: &Atlas, zone: &Zone, record: &str, r: &mut Report) {
     }
 }
 
-fn check_muscle(atlas: &Atlas, m: &Muscle, record: &str, r: &mut Report) {
+fn check_muscle(atlas: &Atlas, known: &Known, m: &Muscle, record: &str, r: &mut Report) {
     r.text(record, "name", &m.name);
     r.text(record, "latin", &m.latin);
     r.text(record, "action", &m.action);
@@ -293,11 +315,11 @@ fn check_muscle(atlas: &Atlas, m: &Muscle, record: &str, r: &mut Report) {
         if !seen.insert(&tp.id) {
             r.add(&tp_record, "id", "is used by another trigger point of this muscle");
         }
-        check_trigger_point(atlas, m, tp, &tp_record, r);
+        check_trigger_point(atlas, known, m, tp, &tp_record, r);
     }
 }
 
-fn check_trigger_point(atlas: &Atlas, m: &Muscle, tp: &TriggerPoint, record: &str, r: &mut Report) {
+fn check_trigger_point(atlas: &Atlas, known: &Known, m: &Muscle, tp: &TriggerPoint, record: &str, r: &mut Report) {
     r.text(record, "id", &tp.id);
     r.text(record, "location", &tp.location);
     if let Some(n) = &tp.note {
@@ -306,8 +328,8 @@ fn check_trigger_point(atlas: &Atlas, m: &Muscle, tp: &TriggerPoint, record: &st
     if tp.essential.is_empty() {
         r.add(record, "essential", "a trigger point needs at least one essential zone");
     }
-    check_targets(atlas, record, "essential", &tp.essential, r);
-    check_targets(atlas, record, "spillover", &tp.spillover, r);
+    check_targets(atlas, known, record, "essential", &tp.essential, r);
+    check_targets(atlas, known, record, "spillover", &tp.spillover, r);
     let essential: BTreeSet<_> = tp.essential.iter().map(|t| &t.zone).collect();
     for t in &tp.spillover {
         if essential.contains(&t.zone) {
@@ -384,18 +406,18 @@ fn check_shapes(atlas: &Atlas, m: &Muscle, record: &str, r: &mut Report) {
     }
 }
 
-fn check_targets(atlas: &Atlas, record: &str, field: &str, targets: &[ZoneTarget], r: &mut Report) {
+fn check_targets(atlas: &Atlas, known: &Known, record: &str, field: &str, targets: &[ZoneTarget], r: &mut Report) {
     let mut seen = HashSet::new();
     for t in targets {
         if !seen.insert(&t.zone) {
             r.add(record, field, format!("zone \"{}\" is listed twice", t.zone));
         }
-        if atlas.zone(&t.zone).is_none() {
+        if !known.zones.contains_key(&t.zone) {
             let ids = atlas.zones.iter().map(|z| z.id.as_str());
             let s = did_you_mean(t.zone.as_str(), ids);
             r.add_with(record, field, format!("refers to unknown zone \"{}\"", t.zone), s);
         }
-        if let Some(whole) = atlas.zones.iter().find(|z| z.parts.contains(&t.zone)) {
+        if let Some(whole) = known.whole.get(&t.zone) {
             if targets.iter().any(|o| o.zone == whole.id) {
                 r.add(record, field, format!("zone \"{}\" is part of \"{}\", which is listed too", t.zone, whole.id));
             }
@@ -403,13 +425,13 @@ fn check_targets(atlas: &Atlas, record: &str, field: &str, targets: &[ZoneTarget
     }
 }
 
-fn check_figure(atlas: &Atlas, r: &mut Report) {
+fn check_figure(atlas: &Atlas, known: &Known, r: &mut Report) {
     if atlas.figure.views.is_empty() {
         r.add("figure", "views", "has no views");
     }
     let mut drawn_zones = HashSet::new();
     for view in &atlas.figure.views {
-        check_view(atlas, view, r);
+        check_view(atlas, known, view, r);
         drawn_zones.extend(view.zones.iter().map(|z| &z.zone));
     }
     for z in &atlas.zones {
@@ -444,7 +466,7 @@ fn check_points(view: &View, record: &str, field: &str, points: &[[f32; 2]], r: 
     }
 }
 
-fn check_view(atlas: &Atlas, view: &View, r: &mut Report) {
+fn check_view(atlas: &Atlas, known: &Known, view: &View, r: &mut Report) {
     let record = format!("{} view", view.id.as_str());
     check_size(&record, "width", view.width, r);
     check_size(&record, "height", view.height, r);
@@ -461,7 +483,7 @@ fn check_view(atlas: &Atlas, view: &View, r: &mut Report) {
             r.add(&record, &field, "a zone shape needs at least three points");
         }
         check_points(view, &record, &field, &shape.points, r);
-        match atlas.zone(&shape.zone) {
+        match known.zones.get(&shape.zone).copied() {
             None => {
                 let ids = atlas.zones.iter().map(|z| z.id.as_str());
                 let s = did_you_mean(shape.zone.as_str(), ids);
