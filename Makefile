@@ -16,5 +16,5 @@ bench:  ## benchmark size, load, interaction latency and the model, against the 
 check:  ## validate data/ and print coverage
 	cargo run --quiet --bin atlas -- check
 
-bundle: ## rewrite public/atlas.json from data/
+bundle: ## rewrite public/atlas.json and atlas-text.json from data/
 	cargo run --quiet --bin atlas -- bundle

@@ -1,13 +1,14 @@
 // Trigger Atlas service worker: the app and its data keep working with no network after the
 // first visit, and a bad answer from the network never spoils what works.
 //
-// A release is a set of files: the page, the hashed JS, wasm and CSS it names, the data file,
-// the manifest and the icon. A set is fetched into a cache of its own and becomes the one in use
+// A release is a set of files: the page, the hashed JS, wasm and CSS it names, the two data
+// files (the atlas, and the muscles' long texts fetched after the body is drawn), the manifest
+// and the icon. A set is fetched into a cache of its own and becomes the one in use
 // (recorded in the pointer cache) only when every file arrived whole: status 200, the right
-// content type, the integrity hash the page gives for it, and for atlas.json a body that parses
-// as an atlas. Until then the last good set stays in use.
+// content type, the integrity hash the page gives for it, and for the data files a body that
+// parses as what it should be. Until then the last good set stays in use.
 //
-// The page and the data are fetched network-first, so a new release or data version is seen as
+// The page and the data files are fetched network-first, so a new release or data version is seen as
 // soon as it can be fetched; when the network fails, stalls for WAIT_MS, or answers with
 // something unusable (a 5xx, an HTML page for the data, a cut-off file), the cached copy is
 // served. Hashed assets never change and are served from the set.
@@ -17,11 +18,12 @@ const WAIT_MS = 4000;
 // A release's files may take this long in all before the attempt is given up (and retried on
 // the next visit).
 const STAGE_MS = 60000;
-const EXTRA = ['atlas.json', 'manifest.webmanifest', 'icon.svg'];
+const EXTRA = ['atlas.json', 'atlas-text.json', 'manifest.webmanifest', 'icon.svg'];
 
 const scoped = (path) => new URL(path, self.registration.scope).href;
 const PAGE = () => scoped('./');
 const DATA = () => scoped('atlas.json');
+const TEXTS = () => scoped('atlas-text.json');
 
 // The content type each kind of file must come with. (The manifest and icon are not checked:
 // many hosts serve .webmanifest as octet-stream, and neither can break the app.)
@@ -75,6 +77,12 @@ function isAtlas(value) {
     && Array.isArray(value.muscles) && value.figure !== null && typeof value.figure === 'object';
 }
 
+/** The texts file's top-level shape, as the app reads it. */
+function isTexts(value) {
+  return value !== null && typeof value === 'object' && typeof value.version === 'string'
+    && value.muscles !== null && typeof value.muscles === 'object' && !Array.isArray(value.muscles);
+}
+
 /**
  * Why a response must not be used or cached, or '' if it is whole and right. `url` says what
  * was asked for (the page for a navigation); `integrity` is the page's hash for it.
@@ -103,9 +111,11 @@ async function fault(response, url, integrity = '') {
     if (!html.includes('name="trigger-atlas-app"')) return 'not the app\'s page';
     if (!/<\/html>\s*$/i.test(html)) return 'page cut off';
   }
-  if (url === DATA()) {
+  if (url === DATA() || url === TEXTS()) {
     try {
-      if (!isAtlas(JSON.parse(new TextDecoder().decode(body)))) return 'not an atlas';
+      const value = JSON.parse(new TextDecoder().decode(body));
+      if (url === DATA() && !isAtlas(value)) return 'not an atlas';
+      if (url === TEXTS() && !isTexts(value)) return 'not the texts file';
     } catch {
       return 'not JSON (cut off?)';
     }
@@ -227,23 +237,23 @@ async function navigate(event) {
   }
 }
 
-/** The data: network-first; a good answer refreshes the cached copy, a bad one never does. */
-async function data(event) {
+/** A data file: network-first; a good answer refreshes the cached copy, a bad one never does. */
+async function data(event, url) {
   const set = await current();
-  const cached = set && (await set.cache.match(DATA()));
-  const attempt = fetchChecked(event.request, DATA(), { cache: 'no-cache' });
+  const cached = set && (await set.cache.match(url));
+  const attempt = fetchChecked(event.request, url, { cache: 'no-cache' });
   let result;
   try {
     result = await within(attempt, cached ? WAIT_MS : 0);
   } catch (error) {
     if (!cached) throw error;
     // Too slow: the cached copy now, and a good late answer for next time.
-    event.waitUntil(attempt.then(({ response, why }) => why || set.cache.put(DATA(), response)).catch(() => {}));
+    event.waitUntil(attempt.then(({ response, why }) => why || set.cache.put(url, response)).catch(() => {}));
     return cached;
   }
   const { response, why } = result;
   if (why) return cached || response;
-  if (set) event.waitUntil(set.cache.put(DATA(), response.clone()));
+  if (set) event.waitUntil(set.cache.put(url, response.clone()));
   return response;
 }
 
@@ -258,6 +268,6 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') event.respondWith(navigate(event));
-  else if (url.origin + url.pathname === DATA()) event.respondWith(data(event));
+  else if ([DATA(), TEXTS()].includes(url.origin + url.pathname)) event.respondWith(data(event, url.origin + url.pathname));
   else event.respondWith(fromSet(request));
 });

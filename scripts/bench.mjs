@@ -40,7 +40,9 @@ async function coldLoad(browser) {
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   const files = new Map();
-  cdp.on('Network.responseReceived', (e) => files.set(e.requestId, { url: e.response.url, encoding: e.response.headers['content-encoding'] || 'none' }));
+  const asked = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => asked.set(e.requestId, e.wallTime * 1000));
+  cdp.on('Network.responseReceived', (e) => files.set(e.requestId, { url: e.response.url, encoding: e.response.headers['content-encoding'] || 'none', asked: asked.get(e.requestId) }));
   cdp.on('Network.loadingFinished', (e) => { const f = files.get(e.requestId); if (f) f.bytes = e.encodedDataLength; });
   await page.addInitScript(() => {
     new MutationObserver((_, obs) => {
@@ -50,11 +52,15 @@ async function coldLoad(browser) {
   await page.goto(`http://127.0.0.1:${PORT}/`);
   await page.waitForFunction(() => window.__drawn !== undefined);
   const drawn = await page.evaluate(() => window.__drawn);
+  const drawnAt = await page.evaluate(() => performance.timeOrigin + window.__drawn);
   await page.waitForLoadState('networkidle');
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (n) => metrics.find((m) => m.name === n)?.value ?? 0;
-  const result = { drawn, files: [...files.values()], heap: metric('JSHeapUsedSize'), nodes: metric('Nodes') };
+  // Files asked for after the body was drawn (the muscles' long texts) are not part of what
+  // the first view waits for.
+  const all = [...files.values()].map((f) => ({ ...f, later: f.asked > drawnAt }));
+  const result = { drawn, files: all, heap: metric('JSHeapUsedSize'), nodes: metric('Nodes') };
   await context.close();
   return result;
 }
@@ -169,9 +175,12 @@ try {
 
   console.log(`\nFirst load (cold cache, served with brotli as a production server would; ${COLD_LOADS} loads)`);
   const first = loads[0];
-  for (const f of first.files) console.log(`  ${String(f.bytes ?? 0).padStart(9)} B  ${f.encoding.padEnd(5)} ${f.url.replace(`http://127.0.0.1:${PORT}`, '')}`);
-  const transfer = first.files.reduce((s, f) => s + (f.bytes ?? 0), 0);
-  console.log(`  ${String(transfer).padStart(9)} B  total over ${first.files.length} requests: ${verdict(transfer <= BUDGET.firstLoadBrotli)} (${BUDGET.firstLoadBrotli} B)`);
+  for (const f of first.files) console.log(`  ${String(f.bytes ?? 0).padStart(9)} B  ${f.encoding.padEnd(5)} ${f.url.replace(`http://127.0.0.1:${PORT}`, '')}${f.later ? '  (asked for after the body was drawn)' : ''}`);
+  const before = first.files.filter((f) => !f.later);
+  const transfer = before.reduce((s, f) => s + (f.bytes ?? 0), 0);
+  const later = first.files.filter((f) => f.later).reduce((s, f) => s + (f.bytes ?? 0), 0);
+  console.log(`  ${String(transfer).padStart(9)} B  until the body is drawn, over ${before.length} requests: ${verdict(transfer <= BUDGET.firstLoadBrotli)} (${BUDGET.firstLoadBrotli} B)`);
+  console.log(`  ${String(later).padStart(9)} B  after it (${transfer + later} B in all)`);
   const drawn = loads.map((l) => l.drawn);
   console.log(`\nBody drawn and interactive after navigation: median ${median(drawn).toFixed(0)} ms, worst ${Math.max(...drawn).toFixed(0)} ms: ${verdict(median(drawn) <= BUDGET.drawnMs)} (${BUDGET.drawnMs} ms)`);
   console.log(`JS heap after load: ${(median(loads.map((l) => l.heap)) / 1024).toFixed(0)} KB; DOM nodes: ${median(loads.map((l) => l.nodes))}`);

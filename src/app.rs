@@ -48,6 +48,25 @@ pub async fn load_atlas(url: &str) -> Result<Arc<Atlas>, String> {
     })
 }
 
+/// Fetch the muscles' long texts that `atlas` names, within the same time limit.
+pub async fn load_texts(atlas: &Atlas) -> Result<crate::model::Texts, String> {
+    let Some(file) = atlas.text.as_ref().map(|t| t.file.clone()) else {
+        return Ok(crate::model::Texts::inline(atlas));
+    };
+    let abort = web_sys::AbortController::new().ok();
+    let fetch = Box::pin(fetch_text(&file, abort.as_ref().map(|a| a.signal())));
+    let text = match futures::future::select(fetch, Box::pin(sleep(TIMEOUT_MS))).await {
+        futures::future::Either::Left((result, _)) => result?,
+        futures::future::Either::Right(_) => {
+            if let Some(a) = abort {
+                a.abort();
+            }
+            return Err(format!("The descriptions did not arrive within {} seconds.", TIMEOUT_MS / 1000));
+        }
+    };
+    crate::model::Texts::from_json(&text, atlas)
+}
+
 async fn fetch_text(url: &str, signal: Option<web_sys::AbortSignal>) -> Result<String, String> {
     let response = gloo_net::http::Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(|e| {
         let online = web_sys::window().is_none_or(|w| w.navigator().on_line());

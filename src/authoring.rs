@@ -138,6 +138,7 @@ pub fn load_dir_partly(dir: &Path) -> (Atlas, Vec<String>) {
         figure: crate::model::Figure { views },
         pages: pages.map(|p| p.page).unwrap_or_default(),
         complaints: complaints.map(|c| c.complaint).unwrap_or_default(),
+        text: None,
     };
     (atlas, errors)
 }

@@ -12,4 +12,5 @@ pub mod muscle_list;
 pub mod muscle_panel;
 pub mod page_view;
 pub mod search_box;
+pub mod texts;
 pub mod zone_panel;

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 use trigger_atlas::authoring::load_dir;
-use trigger_atlas::model::{Atlas, LoadError, MuscleId, Side, SourceId, Strength, ZoneId};
+use trigger_atlas::model::{Atlas, LoadError, MuscleId, Side, SourceId, Strength, Texts, ZoneId};
 use trigger_atlas::url_state::Selection;
 
 fn shipped() -> Atlas {
@@ -41,11 +41,53 @@ fn the_slice_spans_the_body() {
 #[test]
 fn bundle_the_app_loads_is_up_to_date() {
     let bundled = std::fs::read_to_string("public/atlas.json").expect("public/atlas.json exists");
+    let bundled_texts = std::fs::read_to_string("public/atlas-text.json").expect("public/atlas-text.json exists");
+    let (core, texts) = shipped().split_text();
     assert!(
-        bundled == shipped().to_json(),
-        "public/atlas.json is stale: run `cargo run --bin atlas -- bundle`"
+        bundled == core.to_json() && bundled_texts == texts.to_json(),
+        "public/atlas.json or atlas-text.json is stale: run `cargo run --bin atlas -- bundle`"
     );
-    assert_eq!(Atlas::from_json(&bundled).expect("the bundle loads"), shipped().checked().unwrap());
+    // The two files together are the data: nothing is lost in the split.
+    let loaded = Atlas::from_json(&bundled).expect("the bundle loads");
+    let read = Texts::from_json(&bundled_texts, &loaded).expect("its texts load");
+    assert_eq!(loaded.with_text(&read), shipped().checked().unwrap());
+    // The first file has none of the long texts: they are what the split is for.
+    assert!(!bundled.contains(&shipped().muscles[0].self_care[0]), "self-care text in the first file");
+    assert!(bundled.len() < 2 * bundled_texts.len());
+}
+
+#[test]
+fn texts_that_do_not_belong_to_the_atlas_are_refused_with_a_reason() {
+    let (core, texts) = shipped().checked().unwrap().split_text();
+    let json = texts.to_json();
+    assert_eq!(Texts::from_json(&json, &core).as_ref().map(|t| t.muscles.len()), Ok(core.muscles.len()));
+    // A stale copy of either file: another version.
+    let mut other = texts.clone();
+    other.version = "0000000000000000".into();
+    assert!(Texts::from_json(&other.to_json(), &core).unwrap_err().contains("another version"));
+    // Cut off on the way.
+    assert!(Texts::from_json(&json[..json.len() / 2], &core).unwrap_err().contains("could not be read"));
+    // A muscle without its texts, or a trigger point without its location.
+    let mut missing = texts.clone();
+    let first = core.muscles[0].id.clone();
+    missing.muscles.remove(&first);
+    let why = Texts::from_json(&missing.to_json(), &core).unwrap_err();
+    assert!(why.contains(first.as_str()) && why.contains("no entry"), "{why}");
+    let mut no_location = texts.clone();
+    no_location.muscles.values_mut().next().unwrap().locations.values_mut().for_each(String::clear);
+    assert!(Texts::from_json(&no_location.to_json(), &core).unwrap_err().contains("no location"));
+    // A core file is checked without texts; a single file still needs them.
+    assert!(core.clone().checked().is_ok());
+    let mut bare = shipped();
+    bare.muscles[0].causes.clear();
+    assert!(problems(bare).iter().any(|p| p.contains("causes")));
+}
+
+#[test]
+fn an_atlas_that_carries_its_texts_gives_the_same_texts_as_the_split() {
+    let atlas = shipped().checked().unwrap();
+    let (_, split) = atlas.clone().split_text();
+    assert_eq!(Texts::inline(&atlas).muscles, split.muscles);
 }
 
 #[test]

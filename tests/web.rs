@@ -6,15 +6,18 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use trigger_atlas::components::explorer::Explorer;
 use trigger_atlas::components::load_error::LoadErrorPanel;
-use trigger_atlas::model::Atlas;
+use trigger_atlas::model::{Atlas, Texts};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The shipped bundle with its texts in it, so the components need nothing fetched.
 fn atlas() -> Arc<Atlas> {
-    Arc::new(Atlas::from_json(include_str!("../public/atlas.json")).expect("the shipped bundle loads"))
+    let core = Atlas::from_json(include_str!("../public/atlas.json")).expect("the shipped bundle loads");
+    let texts = Texts::from_json(include_str!("../public/atlas-text.json"), &core).expect("its texts load");
+    Arc::new(core.with_text(&texts))
 }
 
 fn document() -> web_sys::Document {

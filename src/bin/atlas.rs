@@ -1,12 +1,13 @@
 //! The data tool.
 //!
 //! `cargo run --bin atlas -- check`  validates data/, prints coverage, and fails if
-//!                                    public/atlas.json is out of date.
-//! `cargo run --bin atlas -- bundle` writes public/atlas.json from data/.
+//!                                    public/atlas.json or atlas-text.json is out of date.
+//! `cargo run --bin atlas -- bundle` writes public/atlas.json (the figure, zones and patterns)
+//!                                    and public/atlas-text.json (the muscles' long texts) from data/.
 //! `cargo run --bin atlas -- preview front|back|side|head|sole|palm|hand-back` prints a review SVG of one view.
 //!
 //! `--data DIR` reads another data folder (then `check` does not compare it with the app's
-//! bundle); `--out FILE` makes `bundle` write elsewhere. A file that cannot be read is reported
+//! bundle); `--out FILE` makes `bundle` write one file, texts included, elsewhere. A file that cannot be read is reported
 //! together with the problems of every other file.
 
 // The tool reads files, so it exists only natively; the crate's wasm build skips it.
@@ -20,6 +21,7 @@ mod native {
 
     const DATA: &str = "data";
     const BUNDLE: &str = "public/atlas.json";
+    const TEXTS: &str = "public/atlas-text.json";
 
     /// The command line: the command and its words, and the `--data` / `--out` options.
     struct Args {
@@ -113,26 +115,33 @@ mod native {
                     println!("data valid ({dir}/)");
                     return ExitCode::SUCCESS;
                 }
-                let bundled = std::fs::read_to_string(BUNDLE).unwrap_or_default();
-                if bundled != atlas.to_json() {
-                    eprintln!("{BUNDLE} is out of date with {DATA}/: run `cargo run --bin atlas -- bundle`");
+                let (core, texts) = atlas.split_text();
+                let current = |path: &str, want: String| std::fs::read_to_string(path).is_ok_and(|on_disk| on_disk == want);
+                if !current(BUNDLE, core.to_json()) || !current(TEXTS, texts.to_json()) {
+                    eprintln!("{BUNDLE} or {TEXTS} is out of date with {DATA}/: run `cargo run --bin atlas -- bundle`");
                     return ExitCode::FAILURE;
                 }
-                println!("data valid; {BUNDLE} is up to date");
+                println!("data valid; {BUNDLE} and {TEXTS} are up to date");
                 ExitCode::SUCCESS
             }
             "bundle" => {
-                let out = args.out.clone().unwrap_or_else(|| BUNDLE.into());
-                match std::fs::write(&out, atlas.to_json()) {
-                    Ok(()) => {
-                        println!("wrote {out} ({} bytes)", atlas.to_json().len());
-                        ExitCode::SUCCESS
+                // The app's bundle is two files, the texts apart (fetched after the body is
+                // drawn); a file written elsewhere, for a data author to open, is one.
+                let files = match &args.out {
+                    Some(out) => vec![(out.clone(), atlas.to_json())],
+                    None => {
+                        let (core, texts) = atlas.split_text();
+                        vec![(BUNDLE.to_string(), core.to_json()), (TEXTS.to_string(), texts.to_json())]
                     }
-                    Err(e) => {
-                        eprintln!("could not write {out}: {e}");
-                        ExitCode::FAILURE
+                };
+                for (path, json) in files {
+                    if let Err(e) = std::fs::write(&path, &json) {
+                        eprintln!("could not write {path}: {e}");
+                        return ExitCode::FAILURE;
                     }
+                    println!("wrote {path} ({} bytes)", json.len());
                 }
+                ExitCode::SUCCESS
             }
             other => {
                 eprintln!("unknown command {other:?}; use check, bundle or preview");

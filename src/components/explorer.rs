@@ -84,6 +84,7 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
     });
     // The panels' actions (save the figure) read what is shown from here.
     provide_context(atlas.clone());
+    crate::components::texts::provide(&atlas);
     provide_context(highlight);
 
     let ui = Ui {

@@ -2,7 +2,8 @@
 //! when to see a doctor, and where the information comes from.
 
 use super::actions::Actions;
-use crate::model::{Atlas, MuscleId, ReferralSide, Side, ZoneTarget};
+use super::texts::{use_texts, TextState};
+use crate::model::{Atlas, MuscleId, MuscleText, ReferralSide, Side, ZoneTarget};
 use crate::model::zone::capitalise;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -21,6 +22,17 @@ pub fn MusclePanel(
 ) -> impl IntoView {
     let Some(m) = atlas.muscle(&id).cloned() else {
         return ().into_any();
+    };
+    // The long texts may still be on their way (they come after the body is drawn).
+    let texts = use_texts();
+    let with_text = {
+        let id = m.id.clone();
+        move |f: &dyn Fn(&MuscleText) -> AnyView| -> Option<AnyView> {
+            texts.with(|t| match t {
+                TextState::Ready(all) => all.muscle(&id).map(f),
+                _ => None,
+            })
+        }
     };
     let zone_words = |targets: &[ZoneTarget]| -> String {
         atlas
@@ -62,7 +74,10 @@ pub fn MusclePanel(
             view! {
                 <li class="trigger-point" data-testid=format!("tp-{}", tp.full_id(&m.id))>
                     <h4>{capitalise(&tp.label())}</h4>
-                    <p>{tp.location.clone()}</p>
+                    <p>{{
+                        let (with_text, tp_id) = (with_text.clone(), tp.id.clone());
+                        move || with_text(&|t| t.location(&tp_id).to_string().into_any())
+                    }}</p>
                     <p><span class="tag tag--essential">"Essential"</span>{essential}</p>
                     {(!spillover.is_empty()).then(|| view! {
                         <p><span class="tag tag--spillover">"Spillover"</span>{spillover}</p>
@@ -80,6 +95,37 @@ pub fn MusclePanel(
                 <ul>{items.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}</ul>
             }
         })
+    };
+    let red_flags = |items: &[String]| {
+        (!items.is_empty()).then(|| view! {
+            <div class="red-flags" role="note">
+                <h3>"See a doctor first if"</h3>
+                <ul>{items.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}</ul>
+            </div>
+        })
+    };
+    // What is said while the texts are on their way, or when they cannot come: the warning
+    // stays, in general words.
+    let text_state = {
+        let atlas = atlas.clone();
+        move || match texts.get() {
+            TextState::Ready(_) => None,
+            TextState::Loading => Some(view! {
+                <p class="status" role="status" data-testid="texts-loading">"Loading the description\u{2026}"</p>
+            }.into_any()),
+            TextState::Failed(why) => {
+                let atlas = atlas.clone();
+                Some(view! {
+                    <div class="red-flags" role="note" data-testid="texts-failed">
+                        <h3>"See a doctor first if"</h3>
+                        <p>"the pain is severe, sudden or getting worse, follows an injury, or comes with chest pain, \
+                            breathlessness, fever, numbness, weakness or loss of bladder or bowel control."</p>
+                        <p>"This muscle's own warnings, causes and self-care could not be loaded: "{why}</p>
+                        <button class="button" on:click=move |_| super::texts::fetch(atlas.clone(), texts)>"Try again"</button>
+                    </div>
+                }.into_any())
+            }
+        }
     };
     // The whole pattern in one line, so a phone shows it with the name.
     let (essential_places, spillover_places) = {
@@ -126,18 +172,20 @@ pub fn MusclePanel(
                     " "<span class="tag tag--spillover">"sometimes also"</span>{spillover_places.clone()}
                 })}
             </p>
-            <p>{m.action.clone()}</p>
+            {text_state}
+            <p>{{
+                let with_text = with_text.clone();
+                move || with_text(&|t| t.action.clone().into_any())
+            }}</p>
             <div class="segmented" role="group" aria-label="Side shown">
                 {side_button(Side::Midline, "Both sides")}
                 {side_button(Side::Left, "Left")}
                 {side_button(Side::Right, "Right")}
             </div>
-            {(!m.red_flags.is_empty()).then(|| view! {
-                <div class="red-flags" role="note">
-                    <h3>"See a doctor first if"</h3>
-                    <ul>{m.red_flags.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}</ul>
-                </div>
-            })}
+            {{
+                let with_text = with_text.clone();
+                move || with_text(&|t| red_flags(&t.red_flags).into_any())
+            }}
             <h3>"Trigger points"</h3>
             <ol class="trigger-points">{trigger_points}</ol>
             // Standard anatomical ids, as plain text beside the sources, for joining our data
@@ -146,9 +194,11 @@ pub fn MusclePanel(
                 <p class="citation" data-testid="identifiers">"Identifiers: "{s}</p>
             })}
             {list("Other symptoms", &m.symptoms)}
-            {list("What causes and keeps them going", &m.causes)}
-            {list("What you can do", &m.self_care)}
-            {list("What a clinician may do", &m.clinician)}
+            {move || with_text(&|t| view! {
+                {list("What causes and keeps them going", &t.causes)}
+                {list("What you can do", &t.self_care)}
+                {list("What a clinician may do", &t.clinician)}
+            }.into_any())}
             {associated}
             {related}
             <Actions title=m.name.clone() />

@@ -8,6 +8,7 @@ use super::muscle::Muscle;
 use super::page::Page;
 use super::parts;
 use super::source::Source;
+use super::text::TextFile;
 use super::validate::{self, Problem};
 use super::zone::{Laterality, Zone};
 use serde::{Deserialize, Serialize};
@@ -28,6 +29,10 @@ pub struct Atlas {
     /// Everyday complaints and the places and muscles they point to, for search.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub complaints: Vec<Complaint>,
+    /// Where the muscles' long texts are when they are not in this file (the bundle the app
+    /// loads keeps them apart, to be fetched after the body is drawn).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<TextFile>,
 }
 
 /// The format this build of the app understands.

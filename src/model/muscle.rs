@@ -64,16 +64,21 @@ pub struct Muscle {
     pub abbreviations: Vec<String>,
     pub region: Region,
     pub depth: Depth,
-    /// What it does, in one line.
+    /// What it does, in one line. This and the other long texts (causes, self-care, clinician,
+    /// red flags, locations) may be in a separate file: see `text`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub action: String,
     /// Symptoms besides pain.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub symptoms: Vec<String>,
     /// What activates and perpetuates its trigger points.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub causes: Vec<String>,
     /// What a person can do themselves, with its cautions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub self_care: Vec<String>,
     /// What a clinician may do.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clinician: Vec<String>,
     /// Where this pattern can mimic serious disease, and what to do.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -127,6 +132,7 @@ pub struct TriggerPoint {
     /// Unique within its muscle; the full id is `<muscle>/<id>`, e.g. `upper-trapezius/1`.
     pub id: String,
     /// Where to find it, in words a patient can follow.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub location: String,
     /// Where the author put the X, on the view they chose. It means the point of the body
     /// surface under this spot of this view (the front-most surface along its line of sight).

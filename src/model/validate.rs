@@ -289,13 +289,17 @@ fn check_parts(atlas: &Atlas, zone: &Zone, record: &str, r: &mut Report) {
 fn check_muscle(atlas: &Atlas, known: &Known, m: &Muscle, record: &str, r: &mut Report) {
     r.text(record, "name", &m.name);
     r.text(record, "latin", &m.latin);
-    r.text(record, "action", &m.action);
     r.texts(record, "abbreviations", &m.abbreviations, false);
     r.texts(record, "symptoms", &m.symptoms, false);
-    r.texts(record, "causes", &m.causes, true);
-    r.texts(record, "self_care", &m.self_care, true);
-    r.texts(record, "clinician", &m.clinician, true);
-    r.texts(record, "red_flags", &m.red_flags, false);
+    // Checked here when the atlas carries its long texts; otherwise when their file is read
+    // (`Texts::from_json`).
+    if atlas.text.is_none() {
+        r.text(record, "action", &m.action);
+        r.texts(record, "causes", &m.causes, true);
+        r.texts(record, "self_care", &m.self_care, true);
+        r.texts(record, "clinician", &m.clinician, true);
+        r.texts(record, "red_flags", &m.red_flags, false);
+    }
     if m.trigger_points.is_empty() {
         r.add(record, "trigger_points", "a muscle needs at least one trigger point");
     }
@@ -321,7 +325,9 @@ fn check_muscle(atlas: &Atlas, known: &Known, m: &Muscle, record: &str, r: &mut 
 
 fn check_trigger_point(atlas: &Atlas, known: &Known, m: &Muscle, tp: &TriggerPoint, record: &str, r: &mut Report) {
     r.text(record, "id", &tp.id);
-    r.text(record, "location", &tp.location);
+    if atlas.text.is_none() {
+        r.text(record, "location", &tp.location);
+    }
     if let Some(n) = &tp.note {
         r.text(record, "note", n);
     }

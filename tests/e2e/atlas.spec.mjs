@@ -187,6 +187,40 @@ test('a data request that stalls ends in a clear message and a retry, not endles
   await expect(page.locator('[data-zone]').first()).toBeAttached();
 });
 
+test('the descriptions come after the body; if they cannot, the muscle page still warns and can try again', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  // The body is drawn without waiting for them: here they never come until allowed.
+  let release;
+  const allowed = new Promise((r) => { release = r; });
+  let broken = false;
+  await page.route('**/atlas-text.json', async (route) => {
+    if (broken) return route.fulfill({ status: 503, body: 'Service Unavailable' });
+    await allowed;
+    return route.continue();
+  });
+  await page.goto('/?muscle=pectoralis-minor&side=left');
+  await expect(page.locator('[data-zone]').first()).toBeAttached();
+  const panel = page.getByTestId('muscle-panel');
+  await expect(panel.getByRole('heading', { name: 'Pectoralis minor' })).toBeVisible();
+  await expect(panel.getByTestId('texts-loading')).toBeVisible();
+  release();
+  await expect(panel.getByRole('heading', { name: 'What you can do' })).toBeVisible();
+  await expect(panel.locator('.red-flags')).toContainText('heart attack');
+  await expect(panel.getByTestId('texts-loading')).toHaveCount(0);
+  // A server error: the page says so, keeps a general warning, and recovers on request.
+  broken = true;
+  await page.reload();
+  const failed = panel.getByTestId('texts-failed');
+  await expect(failed).toContainText('could not be loaded');
+  await expect(failed).toContainText('chest pain');
+  broken = false;
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await expect(panel.locator('.red-flags')).toContainText('heart attack');
+  await expect(panel.getByTestId('texts-failed')).toHaveCount(0);
+  // Nothing panicked (the browser itself logs the 503).
+  expect(atlas.consoleErrors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
+});
+
 test('a view of impossible size is refused with a clear message, and nothing panics', async ({ page }) => {
   const atlas = new AtlasPage(page);
   for (const height of [-500, 1e39]) {
@@ -448,6 +482,8 @@ test('zoom and pan: buttons, keys, the wheel with Ctrl, and a two-finger pinch',
   await expect(svg).toHaveAttribute('data-zoom', '2');
   await page.getByRole('button', { name: 'Zoom in on the front view' }).click();
   await expect(svg).toHaveAttribute('data-zoom', '4');
+  await page.getByRole('button', { name: 'Zoom out of the front view' }).click();
+  await expect(svg).toHaveAttribute('data-zoom', '2');
   // A zone still chooses where it is drawn, magnified.
   await atlas.clickShape(atlas.zone('abdomen.upper-inner', 'left', 'front'));
   await expect(page.getByRole('heading', { name: 'Pain in the left upper abdomen near the midline' })).toBeVisible();
@@ -581,6 +617,8 @@ test('a data author opens an atlas file and sees it drawn and checked, nothing s
   const fs = await import('node:fs');
   const mine = JSON.parse(fs.readFileSync('public/atlas.json', 'utf8'));
   mine.muscles.find((m) => m.id === 'soleus').name = 'Soleus, edited';
+  // The published page has fetched everything it needs; from here on nothing may be asked for.
+  await page.waitForLoadState('networkidle');
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.getByText('For data authors: check an atlas file').click();

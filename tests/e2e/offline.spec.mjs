@@ -51,6 +51,8 @@ async function expectWorkingOffline(page, context) {
   await page.getByRole('button', { name: 'Muscles', exact: true }).click();
   await page.getByTestId('muscle-link-gastrocnemius').click();
   await expect(page.getByTestId('muscle-panel')).toContainText('Gastrocnemius');
+  // The descriptions, a file of their own, come from the cache too.
+  await expect(page.getByTestId('muscle-panel').getByRole('heading', { name: 'What you can do' })).toBeVisible();
   await context.setOffline(false);
 }
 
