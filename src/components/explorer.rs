@@ -166,7 +166,7 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
 
 /// Whether the page is laid out for a phone: one view at a time, the answer in a sheet (the
 /// width at which style.css switches).
-fn is_phone() -> bool {
+pub(super) fn is_phone() -> bool {
     web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w < 900.0)
 }
 

@@ -22,8 +22,9 @@ pub fn FigureArea(atlas: Arc<Atlas>, ui: Ui) -> impl IntoView {
         }
     };
 
-    // Front and back are drawn first; the other views, which hold as many shapes again, follow
-    // on the next frame, so the body appears (and answers taps) sooner.
+    // The views on screen are drawn first (a phone shows one, a desktop front and back first);
+    // the others, which hold as many shapes again, follow on the next frame, so the body appears
+    // (and answers taps) sooner.
     let rest_drawn = RwSignal::new(false);
     request_animation_frame(move || rest_drawn.set(true));
     let figure = {
@@ -46,13 +47,23 @@ pub fn FigureArea(atlas: Arc<Atlas>, ui: Ui) -> impl IntoView {
             }
         }
     };
-    let (first, rest): (Vec<ViewId>, Vec<ViewId>) =
-        ViewId::ALL.into_iter().partition(|v| matches!(v, ViewId::Front | ViewId::Back));
-    let figures = {
-        let now = first.into_iter().map(figure.clone()).collect_view();
-        let later = move || rest_drawn.get().then(|| rest.iter().map(|v| figure(*v)).collect_view());
-        view! { {now} {later} }
+    let first: Vec<ViewId> = if super::is_phone() {
+        vec![view.get_untracked()]
+    } else {
+        vec![ViewId::Front, ViewId::Back]
     };
+    // In their usual order either way.
+    let figures = ViewId::ALL
+        .into_iter()
+        .map(|v| {
+            if first.contains(&v) {
+                figure(v).into_any()
+            } else {
+                let figure = figure.clone();
+                (move || rest_drawn.get().then(|| figure(v))).into_any()
+            }
+        })
+        .collect_view();
 
     view! {
         <section class="explorer__map" id="body-map" aria-label="Body map">
