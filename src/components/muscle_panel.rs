@@ -67,7 +67,8 @@ pub fn MusclePanel(
     let trigger_points = m
         .trigger_points
         .iter()
-        .map(|tp| {
+        .enumerate()
+        .map(|(i, tp)| {
             let essential = zone_words(&tp.essential);
             let spillover = zone_words(&tp.spillover);
             let citation = atlas.source(&tp.source).map(|s| s.citation()).unwrap_or_default();
@@ -75,8 +76,8 @@ pub fn MusclePanel(
                 <li class="trigger-point" data-testid=format!("tp-{}", tp.full_id(&m.id))>
                     <h4>{capitalise(&tp.label())}</h4>
                     <p>{{
-                        let (with_text, tp_id) = (with_text.clone(), tp.id.clone());
-                        move || with_text(&|t| t.location(&tp_id).to_string().into_any())
+                        let with_text = with_text.clone();
+                        move || with_text(&|t| t.location(i).to_string().into_any())
                     }}</p>
                     <p><span class="tag tag--essential">"Essential"</span>{essential}</p>
                     {(!spillover.is_empty()).then(|| view! {

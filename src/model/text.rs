@@ -6,7 +6,6 @@
 use super::atlas::Atlas;
 use super::ids::MuscleId;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Where an atlas's texts are, when they are not in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -18,31 +17,34 @@ pub struct TextFile {
     pub version: String,
 }
 
-/// Every muscle's long texts.
+/// Every muscle's long texts, in the atlas's order of muscles. (Lists, not maps: they are read
+/// with code the browser build has anyway.)
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Texts {
     pub version: String,
-    pub muscles: BTreeMap<MuscleId, MuscleText>,
+    pub muscles: Vec<MuscleText>,
 }
 
 /// One muscle's long texts, as its record has them.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MuscleText {
+    pub id: MuscleId,
     pub action: String,
     pub causes: Vec<String>,
     pub self_care: Vec<String>,
     pub clinician: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub red_flags: Vec<String>,
-    /// Each trigger point's location, by the point's id within the muscle.
-    pub locations: BTreeMap<String, String>,
+    /// Each trigger point's location, in the order of the muscle's trigger points.
+    pub locations: Vec<String>,
 }
 
 impl MuscleText {
-    pub fn location(&self, trigger_point: &str) -> &str {
-        self.locations.get(trigger_point).map_or("", String::as_str)
+    /// The location of the muscle's `index`th trigger point.
+    pub fn location(&self, index: usize) -> &str {
+        self.locations.get(index).map_or("", String::as_str)
     }
 }
 
@@ -52,14 +54,11 @@ pub const TEXT_FILE: &str = "atlas-text.json";
 impl Atlas {
     /// The atlas without its long texts (it names where they are), and the texts.
     pub fn split_text(mut self) -> (Atlas, Texts) {
-        let mut muscles = BTreeMap::new();
+        let mut muscles = Vec::new();
         for m in &mut self.muscles {
-            let locations = m
-                .trigger_points
-                .iter_mut()
-                .map(|tp| (tp.id.clone(), std::mem::take(&mut tp.location)))
-                .collect();
+            let locations = m.trigger_points.iter_mut().map(|tp| std::mem::take(&mut tp.location)).collect();
             let text = MuscleText {
+                id: m.id.clone(),
                 action: std::mem::take(&mut m.action),
                 causes: std::mem::take(&mut m.causes),
                 self_care: std::mem::take(&mut m.self_care),
@@ -67,7 +66,7 @@ impl Atlas {
                 red_flags: std::mem::take(&mut m.red_flags),
                 locations,
             };
-            muscles.insert(m.id.clone(), text);
+            muscles.push(text);
         }
         let mut texts = Texts { version: String::new(), muscles };
         texts.version = version_of(&serde_json::to_string(&texts.muscles).expect("texts serialise"));
@@ -78,14 +77,14 @@ impl Atlas {
     /// The atlas with its texts back in it, as one file.
     pub fn with_text(mut self, texts: &Texts) -> Atlas {
         for m in &mut self.muscles {
-            if let Some(t) = texts.muscles.get(&m.id) {
+            if let Some(t) = texts.muscle(&m.id) {
                 m.action = t.action.clone();
                 m.causes = t.causes.clone();
                 m.self_care = t.self_care.clone();
                 m.clinician = t.clinician.clone();
                 m.red_flags = t.red_flags.clone();
-                for tp in &mut m.trigger_points {
-                    tp.location = t.location(&tp.id).to_string();
+                for (i, tp) in m.trigger_points.iter_mut().enumerate() {
+                    tp.location = t.location(i).to_string();
                 }
             }
         }
@@ -101,15 +100,15 @@ impl Texts {
             .muscles
             .iter()
             .map(|m| {
-                let text = MuscleText {
+                MuscleText {
+                    id: m.id.clone(),
                     action: m.action.clone(),
                     causes: m.causes.clone(),
                     self_care: m.self_care.clone(),
                     clinician: m.clinician.clone(),
                     red_flags: m.red_flags.clone(),
-                    locations: m.trigger_points.iter().map(|tp| (tp.id.clone(), tp.location.clone())).collect(),
-                };
-                (m.id.clone(), text)
+                    locations: m.trigger_points.iter().map(|tp| tp.location.clone()).collect(),
+                }
             })
             .collect();
         Texts { version: String::new(), muscles }
@@ -127,16 +126,20 @@ impl Texts {
         let problems: Vec<String> = atlas
             .muscles
             .iter()
-            .filter_map(|m| match texts.muscles.get(&m.id) {
+            .filter_map(|m| match texts.muscle(&m.id) {
                 None => Some(format!("{} has no entry", m.id)),
                 Some(t) if t.action.trim().is_empty() || t.causes.is_empty() || t.self_care.is_empty() => {
                     Some(format!("{} is missing what it does, its causes or its self-care", m.id))
                 }
+                Some(t) if t.locations.len() != m.trigger_points.len() => {
+                    Some(format!("{} has {} locations for {} trigger points", m.id, t.locations.len(), m.trigger_points.len()))
+                }
                 Some(t) => m
                     .trigger_points
                     .iter()
-                    .find(|tp| t.location(&tp.id).trim().is_empty())
-                    .map(|tp| format!("{} has no location", tp.full_id(&m.id))),
+                    .enumerate()
+                    .find(|(i, _)| t.location(*i).trim().is_empty())
+                    .map(|(_, tp)| format!("{} has no location", tp.full_id(&m.id))),
             })
             .collect();
         if let Some(first) = problems.first() {
@@ -149,7 +152,7 @@ impl Texts {
     }
 
     pub fn muscle(&self, id: &MuscleId) -> Option<&MuscleText> {
-        self.muscles.get(id)
+        self.muscles.iter().find(|t| &t.id == id)
     }
 
     pub fn to_json(&self) -> String {
