@@ -1,0 +1,309 @@
+"""Muscle outlines on every view from one region of the body surface (data/figure/outlines.toml).
+
+Why: a muscle's outline was drawn by hand on each view (`[[shapes]]` in data/muscles/*.toml), so
+the drawings of one muscle could disagree, and a view where the muscle shows but nobody drew it
+had none. Here a muscle's outline is one region of the posed mesh's surface:
+
+- lift: on each view the muscle is drawn on, the mesh vertices whose projection lies inside the
+  drawn outline (the app's Catmull-Rom spline) and that are the front-most surface there (depth
+  within marks.DEPTH_TOL of a z-buffer of the view), turned towards the viewer at least
+  LIFT_FACING (so a drawing that reaches the silhouette's edge does not lift the surface seen
+  edge-on behind it), in the part of the body the view shows (`keep`); the union over the drawn
+  views, made symmetric (every vertex with its mirror twin: the drawings are on the picture's
+  right half, which shows the patient's left side on the front view, their right elsewhere);
+  a triangle belongs to the region when two of its corners do;
+- project: on every view (marks.cameras), the pixels of a z-buffer (RES units) whose front-most
+  triangle is in the region, faces the viewer (marks.MIN_FACING) and is kept; closed and opened
+  by a unit, on the picture's right half; traced, smoothed, simplified to a few points for the
+  app's spline, rounded to 0.1; pieces smaller than MIN_AREA or a MIN_SHARE of the largest are
+  dropped, and holes filled.
+
+Deep muscles are lifted the same way: their drawing marks the skin over them, which is what the
+views show; the app tells them apart by `depth` (dashed outlines).
+Output (deterministic: sorted, 0.1 rounding): `[outlines]` muscle-id = [{ view, points }, ...].
+"""
+
+import tomllib
+
+import numpy as np
+import shapely
+import shapely.affinity
+from scipy import ndimage
+from scipy.spatial import cKDTree
+from shapely.geometry import Polygon, box
+
+from appcover import catmull_rom
+from appfigure import OUT
+import marks as marks_mod
+from source import ROOT
+
+RES = 0.25          # SVG units per z-buffer pixel
+LIFT_FACING = 0.3   # cosine: a drawn outline lifts only surface turned this much to the viewer
+MIN_AREA = 6.0      # square SVG units: smaller pieces are dropped
+MIN_SHARE = 0.25    # pieces smaller than this share of the largest are dropped
+SMOOTH = 1.5        # SVG units: closing and opening radius of the traced outline
+SIMPLIFY = 0.6      # Douglas-Peucker tolerance of the written points
+MID = 100.0
+PATH = OUT / "outlines.toml"
+
+
+def view_size(view):
+    v = tomllib.loads((OUT / f"{view}.toml").read_text())
+    return v["width"], v["height"]
+
+
+class Buffer:
+    """One view's z-buffer of the mesh: per pixel the front-most triangle and its depth."""
+
+    def __init__(self, view, cam, V, tris, vnormals):
+        w, h = view_size(view)
+        self.nx, self.ny = int(round(w / RES)), int(round(h / RES))
+        towards = np.asarray(cam.towards, float)
+        self.P = np.asarray(cam.to2d(V), float)
+        self.depth_v = V @ towards
+        self.keep_v = np.ones(len(V), bool) if cam.keep is None else np.asarray(cam.keep(V), bool)
+        self.facing_v = vnormals @ towards
+        tn = vnormals[tris].sum(1)
+        tn /= np.maximum(np.linalg.norm(tn, axis=1, keepdims=True), 1e-12)
+        self.tri_ok = (tn @ towards >= marks_mod.MIN_FACING) & (self.keep_v[tris].sum(1) >= 2)
+        cand = self.keep_v[tris].any(1)
+        self.tid, self.zbuf = self._raster(tris, np.flatnonzero(cand))
+
+    def _raster(self, tris, ids):
+        p = self.P[tris[ids]] / RES - 0.5          # pixel-centre coordinates
+        z = self.depth_v[tris[ids]]
+        lo = np.ceil(p.min(1)).astype(int)
+        hi = np.floor(p.max(1)).astype(int)
+        lo = np.maximum(lo, 0)
+        hi = np.minimum(hi, [self.nx - 1, self.ny - 1])
+        nw, nh = hi[:, 0] - lo[:, 0] + 1, hi[:, 1] - lo[:, 1] + 1
+        good = (nw > 0) & (nh > 0)
+        pix_all, dep_all, tid_all, bar_all = [], [], [], []
+        sizes = np.stack([nw, nh], 1)
+        for sw, sh in sorted(set(map(tuple, sizes[good]))):
+            sel = np.flatnonzero(good & (nw == sw) & (nh == sh))
+            ox, oy = np.meshgrid(np.arange(sw), np.arange(sh))
+            ox, oy = ox.ravel(), oy.ravel()
+            X = lo[sel, 0][:, None] + ox[None]      # (k, s)
+            Y = lo[sel, 1][:, None] + oy[None]
+            a, b, c = p[sel, 0][:, None], p[sel, 1][:, None], p[sel, 2][:, None]
+            det = (b[..., 0] - a[..., 0]) * (c[..., 1] - a[..., 1]) - (c[..., 0] - a[..., 0]) * (b[..., 1] - a[..., 1])
+            ok = np.abs(det) > 1e-12
+            det = np.where(ok, det, 1.0)
+            l1 = ((X - a[..., 0]) * (c[..., 1] - a[..., 1]) - (c[..., 0] - a[..., 0]) * (Y - a[..., 1])) / det
+            l2 = ((b[..., 0] - a[..., 0]) * (Y - a[..., 1]) - (X - a[..., 0]) * (b[..., 1] - a[..., 1])) / det
+            l0 = 1 - l1 - l2
+            inside = ok & (np.minimum(np.minimum(l0, l1), l2) >= -1e-9)
+            zz = l0 * z[sel, 0][:, None] + l1 * z[sel, 1][:, None] + l2 * z[sel, 2][:, None]
+            pix_all.append((Y * self.nx + X)[inside])
+            dep_all.append(zz[inside])
+            tid_all.append(np.broadcast_to(ids[sel][:, None], X.shape)[inside])
+            bar_all.append(np.stack([l0[inside], l1[inside], l2[inside]], 1))
+        pix, dep, tid, bar = (np.concatenate(x) for x in (pix_all, dep_all, tid_all, bar_all))
+        order = np.lexsort((tid, dep, pix))
+        pix, dep, tid, bar = pix[order], dep[order], tid[order], bar[order]
+        last = np.r_[pix[1:] != pix[:-1], True]
+        tbuf = np.full(self.nx * self.ny, -1, int)
+        zbuf = np.full(self.nx * self.ny, -np.inf)
+        tbuf[pix[last]] = tid[last]
+        zbuf[pix[last]] = dep[last]
+        self.bary = np.zeros((self.ny * self.nx, 3))
+        self.bary[pix[last]] = bar[last]
+        self.bary = self.bary.reshape(self.ny, self.nx, 3)
+        self.tris = tris
+        return tbuf.reshape(self.ny, self.nx), zbuf.reshape(self.ny, self.nx)
+
+    def lift(self, poly):
+        """(inside, seen): the vertices under the drawn outline (or its mirror image), and those
+        this view shows front-most, kept, turned at least MIN_FACING to it."""
+        q = self.P
+        inside = shapely.contains_xy(poly, q[:, 0], q[:, 1]) | \
+            shapely.contains_xy(poly, 2 * MID - q[:, 0], q[:, 1])
+        ix = np.clip(np.floor(q[:, 0] / RES).astype(int), 0, self.nx - 1)
+        iy = np.clip(np.floor(q[:, 1] / RES).astype(int), 0, self.ny - 1)
+        # the front-most depth near the vertex: the max over its pixel's 3x3 neighbourhood
+        if not hasattr(self, "zmax"):
+            self.zmax = ndimage.maximum_filter(self.zbuf, size=3)
+        zmax = self.zmax[iy, ix]
+        front = self.depth_v >= zmax - marks_mod.DEPTH_TOL
+        return inside, front & self.keep_v & (self.facing_v >= marks_mod.MIN_FACING)
+
+    def mask(self, region):
+        """Pixels on the picture's right half whose front-most surface is in the region (a
+        per-vertex indicator, interpolated across each triangle: the edge runs smooth)."""
+        t = self.tid
+        m = (t >= 0)
+        val = (self.bary[m] * region[self.tris[t[m]]]).sum(1)
+        m[m] = (val >= 0.5) & self.tri_ok[t[m]]
+        m[:, : int(round(MID / RES))] = False
+        return m
+
+    def body(self):
+        t = self.tid
+        m = t >= 0
+        m[m] = self.tri_ok[t[m]]
+        m[:, : int(round(MID / RES))] = False
+        return m
+
+
+def mask_polygon(m):
+    """The union of a pixel mask's cells as a shapely geometry (SVG units)."""
+    boxes = []
+    for y in np.flatnonzero(m.any(1)):
+        row = np.r_[False, m[y], False].astype(np.int8)
+        d = np.diff(row)
+        starts, ends = np.flatnonzero(d == 1), np.flatnonzero(d == -1)
+        boxes += [box(s * RES, y * RES, e * RES, (y + 1) * RES) for s, e in zip(starts, ends)]
+    return shapely.union_all(boxes) if boxes else Polygon()
+
+
+def outline_pieces(m):
+    """A mask's outline as a few smooth simple polygons: lists of (x, y), largest first."""
+    r = max(1, int(round(SMOOTH / RES)))
+    st = ndimage.generate_binary_structure(2, 1)
+    if not m.any():
+        return []
+    ys, xs = np.flatnonzero(m.any(1)), np.flatnonzero(m.any(0))
+    pad = 3 * r
+    y0, x0 = max(ys[0] - pad, 0), max(xs[0] - pad, 0)
+    m = m[y0: ys[-1] + pad + 1, x0: xs[-1] + pad + 1]
+    m = ndimage.binary_closing(m, st, iterations=r)
+    m = ndimage.binary_opening(m, st, iterations=r)
+    m = ndimage.binary_fill_holes(m)
+    if not m.any():
+        return []
+    g = shapely.affinity.translate(mask_polygon(m), x0 * RES, y0 * RES).buffer(SMOOTH, quad_segs=4).buffer(-2 * SMOOTH, quad_segs=4).buffer(SMOOTH, quad_segs=4)
+    polys = sorted((Polygon(p.exterior) for p in shapely.get_parts(g) if p.geom_type == "Polygon"),
+                   key=lambda p: -p.area)
+    if not polys:
+        return []
+    big = polys[0].area
+    out = []
+    for p in polys:
+        if p.area < MIN_AREA or p.area < MIN_SHARE * big:
+            continue
+        s = p.simplify(SIMPLIFY, preserve_topology=True)
+        pts = [(round(float(x), 1) + 0.0, round(float(y), 1) + 0.0) for x, y in s.exterior.coords[:-1]]
+        # orient consistently (clockwise on screen: positive signed area with y down)
+        if Polygon(pts).exterior.is_ccw:
+            pts = pts[::-1]
+        # start at the top-most (then left-most) point, for stable output
+        i = min(range(len(pts)), key=lambda k: (pts[k][1], pts[k][0]))
+        pts = pts[i:] + pts[:i]
+        if len(pts) >= 4 and Polygon(catmull_rom(pts)).buffer(0).area >= MIN_AREA:
+            out.append(pts)
+    return out
+
+
+def twins(V):
+    """Each vertex's mirror twin (x -> -x)."""
+    W = V.copy()
+    W[:, 0] = -W[:, 0]
+    return cKDTree(V).query(W)[1]
+
+
+def shape_polygon(points):
+    return Polygon(catmull_rom(points)).buffer(0)
+
+
+def build(cams, V, tris, log=print):
+    """muscle-id -> [(view, points), ...] in view order, and the per-view buffers."""
+    normals = marks_mod.vertex_normals(V, tris)
+    bufs = {v: Buffer(v, c, V, tris, normals) for v, c in cams.items()}
+    twin = twins(V)
+    out = {}
+    for m in marks_mod.muscles():
+        # each vertex is decided by the drawn view that sees it most squarely
+        best = np.full(len(V), -np.inf)
+        lifted = np.zeros(len(V), bool)
+        for s in m.get("shapes", []):
+            if s["view"] not in bufs:
+                continue
+            b = bufs[s["view"]]
+            inside, seen = b.lift(shape_polygon(s["points"]))
+            take = seen & (b.facing_v > best)
+            best[take] = b.facing_v[take]
+            lifted[take] = inside[take]
+        lifted |= lifted[twin]
+        if not lifted.any():
+            continue
+        region = lifted.astype(float)
+        shapes = []
+        for view, b in bufs.items():
+            for pts in outline_pieces(b.mask(region)):
+                shapes.append((view, pts))
+        if shapes:
+            out[m["id"]] = shapes
+    n = sum(len(s) for s in out.values())
+    log(f"outlines: {len(out)} muscles, {n} outlines derived from the body surface")
+    return out, bufs
+
+
+def compare(derived, bufs, log=print):
+    """Per view: IoU of the derived and the hand-kept outline (both within the body)."""
+    rows = {}
+    for m in marks_mod.muscles():
+        hand = {s["view"]: s["points"] for s in m.get("shapes", [])}
+        new = {}
+        for v, pts in derived.get(m["id"], []):
+            new.setdefault(v, []).append(pts)
+        for v in sorted(set(hand) | set(new), key=list(bufs).index):
+            if v not in bufs:
+                continue
+            b = bufs[v]
+            body = b.body()
+            ys, xs = np.mgrid[0:b.ny, 0:b.nx]
+            cx, cy = (xs + 0.5) * RES, (ys + 0.5) * RES
+
+            def raster(polys):
+                r = np.zeros_like(body)
+                for p in polys:
+                    r |= shapely.contains_xy(shape_polygon(p), cx, cy)
+                return r & body
+            a = raster([hand[v]]) if v in hand else None
+            d = raster(new[v]) if v in new else None
+            if a is None or d is None:
+                rows[(m["id"], v)] = (None, "derived only" if a is None else "hand only")
+                continue
+            u = (a | d).sum()
+            rows[(m["id"], v)] = ((a & d).sum() / u if u else 0.0, "")
+    by_view = {}
+    for (mid, v), (iou, kind) in rows.items():
+        by_view.setdefault(v, []).append((iou, kind))
+    for v in bufs:
+        r = by_view.get(v, [])
+        ious = [i for i, _ in r if i is not None]
+        log(f"compare {v}: {len(ious)} both, IoU median {np.median(ious) if ious else 0:.2f} "
+            f"mean {np.mean(ious) if ious else 0:.2f}, <0.3: {sum(i < 0.3 for i in ious)}; "
+            f"derived only {sum(k == 'derived only' for _, k in r)}, hand only {sum(k == 'hand only' for _, k in r)}")
+    return rows
+
+
+def toml_text(derived):
+    lines = ["# GENERATED by scripts/mesh/generate.py (scripts/mesh/outlines.py) from the body mesh and",
+             "# the authored outlines of data/muscles/*.toml: do not edit by hand; change a muscle's",
+             "# `[[shapes]]` and rerun the generator.",
+             "# Each muscle's drawn outlines are lifted to one region of the body surface; this is that",
+             "# region as seen on every view where it shows (the picture's right half, mirrored by the",
+             "# app). The loader (src/authoring.rs) takes a muscle's shape on a view from here.",
+             "", "[outlines]"]
+    for mid in sorted(derived):
+        items = []
+        for v, pts in derived[mid]:
+            ps = ", ".join(f"[{x:.1f}, {y:.1f}]" for x, y in pts)
+            items.append(f'  {{ view = "{v}", points = [{ps}] }},')
+        lines.append(f'"{mid}" = [')
+        lines += items
+        lines.append("]")
+    return "\n".join(lines) + "\n"
+
+
+def write(derived):
+    PATH.write_text(toml_text(derived))
+
+
+def load():
+    """muscle-id -> [{view, points}, ...] as written."""
+    if not PATH.exists():
+        return {}
+    return tomllib.loads(PATH.read_text()).get("outlines", {})
