@@ -19,7 +19,7 @@ from source import ROOT
 
 OUTDIR = ROOT / "docs" / "mesh" / "outlines"
 VIEWS = ["front", "back", "side", "head", "sole", "palm", "hand-back"]
-MUSCLES = ["upper-trapezius", "sternocleidomastoid", "masseter", "infraspinatus", "deltoid",
+MUSCLES = ["upper-trapezius", "sternocleidomastoid", "masseter", "temporalis", "infraspinatus", "deltoid",
            "extensor-digitorum", "brachioradialis", "quadratus-lumborum", "gluteus-medius",
            "gluteus-minimus", "vastus-lateralis", "soleus", "tibialis-anterior",
            "abductor-hallucis", "adductor-pollicis"]

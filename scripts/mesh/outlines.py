@@ -4,16 +4,21 @@ Why: a muscle's outline was drawn by hand on each view (`[[shapes]]` in data/mus
 the drawings of one muscle could disagree, and a view where the muscle shows but nobody drew it
 had none. Here a muscle's outline is one region of the posed mesh's surface:
 
-- lift: on each view the muscle is drawn on, the mesh vertices whose projection lies inside the
-  drawn outline (the app's Catmull-Rom spline) and that are the front-most surface there (depth
-  within marks.DEPTH_TOL of a z-buffer of the view), turned towards the viewer at least
-  LIFT_FACING (so a drawing that reaches the silhouette's edge does not lift the surface seen
-  edge-on behind it), in the part of the body the view shows (`keep`); the union over the drawn
-  views, made symmetric (every vertex with its mirror twin: the drawings are on the picture's
-  right half, which shows the patient's left side on the front view, their right elsewhere);
-  a triangle belongs to the region when two of its corners do;
+- lift: each vertex of the posed mesh gets a signed distance (dm, positive inside) to the
+  muscle's drawn outlines (the app's Catmull-Rom spline), taken on the drawn views that see it
+  squarely: front-most there (depth within marks.DEPTH_TOL of the view's z-buffer), in the part
+  of the body the view shows (`keep`), turned to the viewer at least SQUARE, and nearly as
+  squarely (within DELTA) as the drawn view that sees it best; of those, the largest distance
+  (a vertex under any of them is in). So a drawing does not claim surface it sees only at a
+  grazing angle, nor surface another drawn view sees much better (the SCM's side drawing does
+  not take the front of the shoulder in front of the neck). Vertices no drawn view sees squarely
+  take their decided neighbours' distances (FILL_STEPS of averaging). The drawings on the front
+  and back hold their mirror images (the picture's halves are the body's halves); every vertex
+  takes its mirror twin's verdict too (the mesh is symmetric);
 - project: on every view (marks.cameras), the pixels of a z-buffer (RES units) whose front-most
-  triangle is in the region, faces the viewer (marks.MIN_FACING) and is kept; closed and opened
+  triangle faces the viewer at least OUT_FACING (no smear along the silhouette), is kept, and
+  where the signed distance, interpolated across the triangle, is at least zero (the edge falls
+  between vertices where the drawing put it, not on the mesh's coarse grid); closed and opened
   by a unit, on the picture's right half; traced, smoothed, simplified to a few points for the
   app's spline, rounded to 0.1; pieces smaller than MIN_AREA or a MIN_SHARE of the largest are
   dropped, and holes filled.
@@ -38,34 +43,48 @@ import marks as marks_mod
 from source import ROOT
 
 RES = 0.25          # SVG units per z-buffer pixel
-LIFT_FACING = 0.3   # cosine: a drawn outline lifts only surface turned this much to the viewer
 MIN_AREA = 6.0      # square SVG units: smaller pieces are dropped
 MIN_SHARE = 0.25    # pieces smaller than this share of the largest are dropped
 SMOOTH = 1.5        # SVG units: closing and opening radius of the traced outline
 SIMPLIFY = 0.6      # Douglas-Peucker tolerance of the written points
 MID = 100.0
+DELTA = 0.3        # cosine: drawn views that see a vertex nearly as squarely as the best one vote
+CLAMP = 0.3        # dm: signed distances to a drawn outline are clamped to this
+OUT_FACING = 0.25  # cosine: an outline shows only on surface turned this much to the viewer
+SQUARE = 0.35      # cosine: a drawn view decides a vertex only when it sees it this squarely
+FILL_STEPS = 6     # mesh steps over which undecided vertices take their neighbours' verdict
 PATH = OUT / "outlines.toml"
 
 
-def view_size(view):
+def view_info(view):
+    """(width, height, separate_halves) of an app view: a view with separate halves (a profile,
+    one foot, one hand) shows the other side as its own mirrored picture, so a drawing there is
+    not mirrored within the picture."""
     v = tomllib.loads((OUT / f"{view}.toml").read_text())
-    return v["width"], v["height"]
+    return v["width"], v["height"], bool(v.get("separate_halves", False))
 
 
 class Buffer:
     """One view's z-buffer of the mesh: per pixel the front-most triangle and its depth."""
 
     def __init__(self, view, cam, V, tris, vnormals):
-        w, h = view_size(view)
+        w, h, self.separate = view_info(view)
         self.nx, self.ny = int(round(w / RES)), int(round(h / RES))
         towards = np.asarray(cam.towards, float)
         self.P = np.asarray(cam.to2d(V), float)
         self.depth_v = V @ towards
         self.keep_v = np.ones(len(V), bool) if cam.keep is None else np.asarray(cam.keep(V), bool)
         self.facing_v = vnormals @ towards
+        # SVG units per dm in the picture plane (the median over the mesh's edges)
+        e = V[tris[:, 1]] - V[tris[:, 0]]
+        e2 = self.P[tris[:, 1]] - self.P[tris[:, 0]]
+        flat = np.linalg.norm(e - np.outer(e @ towards, towards), axis=1)
+        ok = flat > 1e-6
+        self.scale = float(np.median(np.linalg.norm(e2[ok], axis=1) / flat[ok]))
         tn = vnormals[tris].sum(1)
         tn /= np.maximum(np.linalg.norm(tn, axis=1, keepdims=True), 1e-12)
         self.tri_ok = (tn @ towards >= marks_mod.MIN_FACING) & (self.keep_v[tris].sum(1) >= 2)
+        self.tri_shown = self.tri_ok & (tn @ towards >= OUT_FACING)
         cand = self.keep_v[tris].any(1)
         self.tid, self.zbuf = self._raster(tris, np.flatnonzero(cand))
 
@@ -113,28 +132,42 @@ class Buffer:
         self.tris = tris
         return tbuf.reshape(self.ny, self.nx), zbuf.reshape(self.ny, self.nx)
 
-    def lift(self, poly):
-        """(inside, seen): the vertices under the drawn outline (or its mirror image), and those
-        this view shows front-most, kept, turned at least MIN_FACING to it."""
-        q = self.P
-        inside = shapely.contains_xy(poly, q[:, 0], q[:, 1]) | \
-            shapely.contains_xy(poly, 2 * MID - q[:, 0], q[:, 1])
-        ix = np.clip(np.floor(q[:, 0] / RES).astype(int), 0, self.nx - 1)
-        iy = np.clip(np.floor(q[:, 1] / RES).astype(int), 0, self.ny - 1)
-        # the front-most depth near the vertex: the max over its pixel's 3x3 neighbourhood
-        if not hasattr(self, "zmax"):
-            self.zmax = ndimage.maximum_filter(self.zbuf, size=3)
-        zmax = self.zmax[iy, ix]
-        front = self.depth_v >= zmax - marks_mod.DEPTH_TOL
-        return inside, front & self.keep_v & (self.facing_v >= marks_mod.MIN_FACING)
+    def seen(self):
+        """The vertices this view shows front-most, kept, turned at least MIN_FACING to it."""
+        if not hasattr(self, "seen_v"):
+            q = self.P
+            ix = np.clip(np.floor(q[:, 0] / RES).astype(int), 0, self.nx - 1)
+            iy = np.clip(np.floor(q[:, 1] / RES).astype(int), 0, self.ny - 1)
+            # the front-most depth near the vertex: the max over its pixel's 3x3 neighbourhood
+            zmax = ndimage.maximum_filter(self.zbuf, size=3)[iy, ix]
+            front = self.depth_v >= zmax - marks_mod.DEPTH_TOL
+            self.seen_v = front & self.keep_v & (self.facing_v >= marks_mod.MIN_FACING)
+        return self.seen_v
 
-    def mask(self, region):
-        """Pixels on the picture's right half whose front-most surface is in the region (a
-        per-vertex indicator, interpolated across each triangle: the edge runs smooth)."""
+    def signed(self, poly):
+        """Per vertex: how far (dm on the body, clamped to CLAMP) its projection lies inside the
+        drawn outline or its mirror image (negative: outside)."""
+        q = self.P
+        lim = CLAMP * self.scale
+        x0, y0, x1, y1 = poly.bounds
+        out = np.full(len(q), -CLAMP)
+        for xs in (q[:, 0],) if self.separate else (q[:, 0], 2 * MID - q[:, 0]):
+            near = (xs >= x0 - lim) & (xs <= x1 + lim) & (q[:, 1] >= y0 - lim) & (q[:, 1] <= y1 + lim)
+            i = np.flatnonzero(near)
+            if len(i) == 0:
+                continue
+            d = shapely.distance(poly.exterior, shapely.points(xs[i], q[i, 1]))
+            d = np.where(shapely.contains_xy(poly, xs[i], q[i, 1]), d, -d) / self.scale
+            out[i] = np.maximum(out[i], np.clip(d, -CLAMP, CLAMP))
+        return out
+
+    def mask(self, field):
+        """Pixels on the picture's right half whose front-most surface is in the region: the
+        per-vertex signed distance interpolated across each triangle, at least zero."""
         t = self.tid
         m = (t >= 0)
-        val = (self.bary[m] * region[self.tris[t[m]]]).sum(1)
-        m[m] = (val >= 0.5) & self.tri_ok[t[m]]
+        val = (self.bary[m] * field[self.tris[t[m]]]).sum(1)
+        m[m] = (val >= 0.0) & self.tri_shown[t[m]]
         m[:, : int(round(MID / RES))] = False
         return m
 
@@ -206,28 +239,64 @@ def shape_polygon(points):
     return Polygon(catmull_rom(points)).buffer(0)
 
 
-def build(cams, V, tris, log=print):
+def mesh_neighbours(tris, n):
+    """Sparse vertex adjacency (triangle edges), row-normalised: one step of averaging."""
+    from scipy.sparse import coo_matrix, diags
+    e = np.concatenate([tris[:, [0, 1]], tris[:, [1, 2]], tris[:, [2, 0]]])
+    e = np.concatenate([e, e[:, ::-1]])
+    A = coo_matrix((np.ones(len(e)), (e[:, 0], e[:, 1])), shape=(n, n)).tocsr()
+    A.data[:] = 1.0
+    deg = np.asarray(A.sum(1)).ravel()
+    return diags(1.0 / np.maximum(deg, 1)) @ A
+
+
+def lift(m, bufs, avg, twin):
+    """The muscle's region on the mesh as a per-vertex signed distance (dm, >= 0 inside).
+
+    A vertex is decided by the drawn view that sees it most squarely, if at least SQUARE
+    (front-most, kept, facing): how far inside that drawing it lies; a drawn view that sees it at
+    least VETO squarely must hold it too (the smaller distance). The drawings are on the
+    picture's right half: each holds its mirror image too. Vertices no drawn view sees squarely
+    take their decided neighbours' distances (FILL_STEPS of averaging), so a grazing strip
+    between two views is bridged but not invented."""
+    n = len(twin)
+    views = []
+    for s in m.get("shapes", []):
+        if s["view"] not in bufs:
+            continue
+        b = bufs[s["view"]]
+        f = np.where(b.seen(), b.facing_v, -np.inf)
+        f = np.maximum(f, f[twin])          # the drawing holds both sides
+        views.append((f, b.signed(shape_polygon(s["points"]))))
+    best = np.max([f for f, _ in views], 0) if views else np.full(n, -np.inf)
+    val = np.full(n, -CLAMP)
+    for f, sd in views:
+        votes = (f >= SQUARE) & (f >= best - DELTA)
+        val = np.where(votes, np.maximum(val, sd), val)
+    decided = best >= SQUARE
+    if not (val >= 0).any():
+        return val
+    v, k = np.where(decided, val, 0.0), decided.astype(float)
+    for _ in range(FILL_STEPS):
+        v = np.where(decided, val, avg @ v)
+        k = np.where(decided, 1.0, avg @ k)
+    fill = np.where(k >= 0.05, v / np.maximum(k, 1e-6), -CLAMP)
+    return np.where(decided, val, fill)
+
+
+def build(cams, V, tris, ids=None, log=print):
     """muscle-id -> [(view, points), ...] in view order, and the per-view buffers."""
     normals = marks_mod.vertex_normals(V, tris)
     bufs = {v: Buffer(v, c, V, tris, normals) for v, c in cams.items()}
     twin = twins(V)
+    avg = mesh_neighbours(tris, len(V))
     out = {}
     for m in marks_mod.muscles():
-        # each vertex is decided by the drawn view that sees it most squarely
-        best = np.full(len(V), -np.inf)
-        lifted = np.zeros(len(V), bool)
-        for s in m.get("shapes", []):
-            if s["view"] not in bufs:
-                continue
-            b = bufs[s["view"]]
-            inside, seen = b.lift(shape_polygon(s["points"]))
-            take = seen & (b.facing_v > best)
-            best[take] = b.facing_v[take]
-            lifted[take] = inside[take]
-        lifted |= lifted[twin]
-        if not lifted.any():
+        if ids is not None and m["id"] not in ids:
             continue
-        region = lifted.astype(float)
+        region = lift(m, bufs, avg, twin)   # signed distance, dm
+        if not (region >= 0).any():
+            continue
         shapes = []
         for view, b in bufs.items():
             for pts in outline_pieces(b.mask(region)):
