@@ -42,6 +42,7 @@ import appfigure  # noqa: E402
 import apprender  # noqa: E402
 import landmarks  # noqa: E402
 import marks  # noqa: E402
+import outlinereview  # noqa: E402
 import outlines as surface_outlines  # noqa: E402
 import pose  # noqa: E402
 import render  # noqa: E402
@@ -143,7 +144,8 @@ def main(png=True):
     surface_outlines.write(derived)
     if os.environ.get("OUTLINES_COMPARE"):  # IoU with the hand-kept outlines, per view (~60 s)
         surface_outlines.compare(derived, bufs)
-    marks.write(marks.build(cams, cells["V"], cells["tris"])[0])
+    marks.write(marks.build(cams, cells["V"], cells["tris"],
+                            shapes=surface_outlines.effective(derived))[0])
     if not appcheck.main():
         sys.exit("the app views do not tile or their borders do not match (see above)")
     for view in views.VIEWS:
@@ -158,6 +160,7 @@ def main(png=True):
                                       pose.SEGMENTS), DOCS / "front-segments.png")
         zonerender.write(zone_doc, figure["views"], DOCS)
         apprender.write()
+        outlinereview.write(derived)
 
 
 if __name__ == "__main__":

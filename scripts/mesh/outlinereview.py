@@ -1,7 +1,9 @@
 """Review PNGs of the derived muscle outlines (data/figure/outlines.toml) beside the hand-kept
 ones (data/muscles/*.toml), with the trigger point marks: docs/mesh/outlines/<muscle>.png, one
 column pair per view (left: hand-kept, right: derived), cropped round the muscle. Not used by
-the app. Run: .venv/bin/python scripts/mesh/outlinereview.py [muscle-id ...]
+the app. Written by generate.py (with its PNGs); alone, from the cameras' view of the mesh that
+`OUTLINES_DEV=/tmp/outl_dev.npz .venv/bin/python scripts/mesh/generate.py` caches:
+OUTLINES_DEV=/tmp/outl_dev.npz .venv/bin/python scripts/mesh/outlinereview.py [muscle-id ...]
 """
 
 import copy
@@ -42,16 +44,14 @@ def panel(view, v, ms, mid, box, label):
     return img
 
 
-def write(ids=MUSCLES):
+def write(derived, ids=MUSCLES):
+    """derived: outlines.build's muscle-id -> [(view, points), ...] (every piece, wired or not)."""
     OUTDIR.mkdir(parents=True, exist_ok=True)
     old = apprender.muscles()
-    derived = outlines.load()
     new = copy.deepcopy(old)
     for m in new:
-        got = derived.get(m["id"], [])
-        views = {s["view"] for s in got}
-        m["shapes"] = [s for s in m.get("shapes", []) if s["view"] not in views] + \
-                      [{"view": s["view"], "points": s["points"]} for s in got]
+        # only the derived pieces: a view without one shows none (not the hand-kept one)
+        m["shapes"] = [{"view": v, "points": pts} for v, pts in derived.get(m["id"], [])]
     by_id_old = {m["id"]: m for m in old}
     by_id_new = {m["id"]: m for m in new}
     paths = []
@@ -71,7 +71,8 @@ def write(ids=MUSCLES):
             box = (max(min(xs) - pad, 0), max(cy - half, 0), min(max(xs) + pad, v["width"]),
                    min(cy + half, v["height"]))
             panels.append(panel(view, v, old, mid, box, f"{view}: hand-kept"))
-            panels.append(panel(view, v, new, mid, box, f"{view}: derived"))
+            has = any(s["view"] == view for s in by_id_new[mid]["shapes"])
+            panels.append(panel(view, v, new, mid, box, f"{view}: derived" + ("" if has else " (none)")))
         w = sum(p.width for p in panels) + 6 * len(panels)
         out = Image.new("RGB", (w, H), "white")
         x = 0
@@ -79,11 +80,28 @@ def write(ids=MUSCLES):
             out.paste(p, (x, 0))
             x += p.width + (12 if i % 2 else 3)
         path = OUTDIR / f"{mid}.png"
-        out.save(path)
+        out.quantize(256).save(path, optimize=True)   # palette: modest committed bytes
         paths.append(path)
     return paths
 
 
+def cached_cameras(path):
+    """(cams, V, tris) from the cache generate.py writes with OUTLINES_DEV set."""
+    import numpy as np
+    import marks
+    d = np.load(path)
+    cams = {}
+    for v in [str(x) for x in d["views"]]:
+        P, K = d[f"P_{v}"], d[f"K_{v}"]
+        cams[v] = marks.Cam(lambda p, P=P: P, tuple(d[f"T_{v}"]), lambda p, K=K: K,
+                            "left" if v == "front" else "right")
+    return cams, d["V"], d["tris"]
+
+
 if __name__ == "__main__":
-    for p in write(sys.argv[1:] or MUSCLES):
+    import os
+    cams, V, tris = cached_cameras(os.environ["OUTLINES_DEV"])
+    ids = sys.argv[1:] or MUSCLES
+    derived, _ = outlines.build(cams, V, tris, ids=set(ids))
+    for p in write(derived, ids):
         print(p)

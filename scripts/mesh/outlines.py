@@ -23,11 +23,22 @@ had none. Here a muscle's outline is one region of the posed mesh's surface:
   app's spline, rounded to 0.1; pieces smaller than MIN_AREA or a MIN_SHARE of the largest are
   dropped, and holes filled.
 
+- per muscle (RULES), where its drawings disagree about the body surface: only some drawn views
+  vote (`vote`), others must also hold what they see squarely (`veto`), and the region stays on
+  its skin segments (`segments`, data/mesh/segments.json); a piece on a view the muscle is not
+  drawn on is kept only if it covers UNDRAWN_AREA of the body there (no slivers of the SCM on
+  the back, of abductor hallucis at the heel);
+- wiring: only the muscles of DERIVED (judged at least as good as the hand-kept outlines on
+  every view they show on, docs/mesh/outlines/*.png) are written, with the largest piece on each
+  view (the app holds one outline per view); the loader replaces their `[[shapes]]` with these,
+  and marks.py fits the trigger point marks to them. The `[[shapes]]` stay the authored input.
+
 Deep muscles are lifted the same way: their drawing marks the skin over them, which is what the
 views show; the app tells them apart by `depth` (dashed outlines).
 Output (deterministic: sorted, 0.1 rounding): `[outlines]` muscle-id = [{ view, points }, ...].
 """
 
+import json
 import tomllib
 
 import numpy as np
@@ -53,7 +64,36 @@ CLAMP = 0.3        # dm: signed distances to a drawn outline are clamped to this
 OUT_FACING = 0.25  # cosine: an outline shows only on surface turned this much to the viewer
 SQUARE = 0.35      # cosine: a drawn view decides a vertex only when it sees it this squarely
 FILL_STEPS = 6     # mesh steps over which undecided vertices take their neighbours' verdict
+UNDRAWN_AREA = 0.3  # dm^2 (30 cm^2): smaller pieces on a view the muscle is not drawn on are dropped
 PATH = OUT / "outlines.toml"
+SEGMENTS = ROOT / "data" / "mesh" / "segments.json"
+
+# Per muscle, where its drawings disagree with each other about the body surface or the region
+# leaks onto neighbouring parts: `segments` (the skin segments of data/mesh/segments.json it may
+# cover; a name without .L/.R means both sides), `vote` (the drawn views that decide; by default
+# all), `veto` (drawn views that must also hold what they see squarely), `extra_views` (views it is
+# not drawn on where it shows anyway, pieces of any size).
+RULES = {
+    # the back drawing reaches round the hip further than the side one: the side decides there
+    "gluteus-medius": {"segments": ["abdomen_lower", "pelvis", "thigh"], "veto": ["side"]},
+    "gluteus-minimus": {"segments": ["abdomen_lower", "pelvis", "thigh"], "veto": ["side"]},
+    # the side drawing takes the whole flank, the back one stops at the erector's edge
+    "quadratus-lumborum": {"segments": ["abdomen_upper", "abdomen_lower"], "vote": ["back"]},
+    # the side drawing is a rough profile of the back one (it made a bump and two pieces)
+    "infraspinatus": {"segments": ["chest_upper", "chest_lower"], "vote": ["back"]},
+    # the side drawing sits on the shin's crest, beside the front one (the front forked)
+    "tibialis-anterior": {"segments": ["shin"], "vote": ["front"]},
+    "sternocleidomastoid": {"segments": ["head", "neck", "chest_upper"]},
+    "brachioradialis": {"segments": ["upper_arm", "forearm"]},
+    "extensor-digitorum": {"segments": ["forearm"]},
+    "abductor-hallucis": {"segments": ["foot"]},
+    "adductor-pollicis": {"segments": ["hand"]},
+}
+
+# The muscles whose derived outlines are judged at least as good as the hand-kept ones on every
+# view they show on (docs/mesh/outlines/*.png): only these are written to outlines.toml, and the
+# app takes their outlines from there. The others keep their `[[shapes]]`.
+DERIVED = {"abductor-hallucis", "adductor-pollicis", "masseter", "soleus", "temporalis"}
 
 
 def view_info(view):
@@ -250,30 +290,43 @@ def mesh_neighbours(tris, n):
     return diags(1.0 / np.maximum(deg, 1)) @ A
 
 
-def lift(m, bufs, avg, twin):
+def lift(m, bufs, avg, twin, allowed=None):
     """The muscle's region on the mesh as a per-vertex signed distance (dm, >= 0 inside).
 
-    A vertex is decided by the drawn view that sees it most squarely, if at least SQUARE
-    (front-most, kept, facing): how far inside that drawing it lies; a drawn view that sees it at
-    least VETO squarely must hold it too (the smaller distance). The drawings are on the
-    picture's right half: each holds its mirror image too. Vertices no drawn view sees squarely
-    take their decided neighbours' distances (FILL_STEPS of averaging), so a grazing strip
-    between two views is bridged but not invented."""
+    A vertex is decided by the drawn views (of the muscle's RULES `vote`, by default all) that see
+    it at least SQUARE (front-most, kept, facing) and nearly as squarely (within DELTA) as the best
+    of them: the largest of their distances. A view of the muscle's `veto` that sees it at least
+    SQUARE must hold it too (the smaller distance). The drawings on the front and back hold their
+    mirror images. Vertices no voting view sees squarely take their decided neighbours' distances
+    (FILL_STEPS of averaging), so a grazing strip between two views is bridged but not invented.
+    Vertices outside `allowed` (a boolean per vertex: the muscle's mesh segments) are out."""
     n = len(twin)
-    views = []
+    rule = RULES.get(m["id"], {})
+    vote = set(rule.get("vote", bufs))
+    veto = set(rule.get("veto", ()))
+    views, vetoes = [], []
     for s in m.get("shapes", []):
-        if s["view"] not in bufs:
+        if s["view"] not in bufs or s["view"] not in vote | veto:
             continue
         b = bufs[s["view"]]
         f = np.where(b.seen(), b.facing_v, -np.inf)
         f = np.maximum(f, f[twin])          # the drawing holds both sides
-        views.append((f, b.signed(shape_polygon(s["points"]))))
+        sd = b.signed(shape_polygon(s["points"]))
+        if s["view"] in vote:
+            views.append((f, sd))
+        if s["view"] in veto:
+            vetoes.append((f, sd))
     best = np.max([f for f, _ in views], 0) if views else np.full(n, -np.inf)
     val = np.full(n, -CLAMP)
     for f, sd in views:
         votes = (f >= SQUARE) & (f >= best - DELTA)
         val = np.where(votes, np.maximum(val, sd), val)
+    for f, sd in vetoes:
+        val = np.where(f >= SQUARE, np.minimum(val, sd), val)
     decided = best >= SQUARE
+    if allowed is not None:
+        val = np.where(allowed, val, -CLAMP)
+        decided = decided | ~allowed
     if not (val >= 0).any():
         return val
     v, k = np.where(decided, val, 0.0), decided.astype(float)
@@ -284,28 +337,60 @@ def lift(m, bufs, avg, twin):
     return np.where(decided, val, fill)
 
 
+def segment_mask(names, seg_names, vertex_segment):
+    """Per vertex: is its skin segment one of `names` (a name without .L/.R means both sides)."""
+    ok = [i for i, s in enumerate(seg_names) if s in names or s.split(".")[0] in names]
+    return np.isin(vertex_segment, ok)
+
+
 def build(cams, V, tris, ids=None, log=print):
-    """muscle-id -> [(view, points), ...] in view order, and the per-view buffers."""
+    """(muscle-id -> [(view, points), ...] in view order, the per-view buffers): every muscle's
+    derived outline, whether or not it is in DERIVED (the review PNGs show them all)."""
     normals = marks_mod.vertex_normals(V, tris)
     bufs = {v: Buffer(v, c, V, tris, normals) for v, c in cams.items()}
     twin = twins(V)
     avg = mesh_neighbours(tris, len(V))
+    segs = json.loads(SEGMENTS.read_text())
+    vertex_segment = np.asarray(segs["vertex_segment"])
     out = {}
+    dropped = 0
     for m in marks_mod.muscles():
         if ids is not None and m["id"] not in ids:
             continue
-        region = lift(m, bufs, avg, twin)   # signed distance, dm
+        rule = RULES.get(m["id"], {})
+        allowed = (segment_mask(rule["segments"], segs["segments"], vertex_segment)
+                   if "segments" in rule else None)
+        region = lift(m, bufs, avg, twin, allowed)   # signed distance, dm
         if not (region >= 0).any():
             continue
+        drawn = {s["view"] for s in m.get("shapes", [])} | set(rule.get("extra_views", ()))
         shapes = []
         for view, b in bufs.items():
             for pts in outline_pieces(b.mask(region)):
+                # a view nobody drew the muscle on shows it only where it is large there
+                if view not in drawn and Polygon(catmull_rom(pts)).area / b.scale ** 2 < UNDRAWN_AREA:
+                    dropped += 1
+                    continue
                 shapes.append((view, pts))
         if shapes:
             out[m["id"]] = shapes
     n = sum(len(s) for s in out.values())
-    log(f"outlines: {len(out)} muscles, {n} outlines derived from the body surface")
+    log(f"outlines: {len(out)} muscles, {n} outlines derived from the body surface "
+        f"({dropped} small pieces on views the muscle is not drawn on dropped); "
+        f"{len(DERIVED)} muscles take theirs from here (DERIVED)")
     return out, bufs
+
+
+def effective(derived):
+    """muscle-id -> {view: points}: what the app draws for the DERIVED muscles (the largest piece
+    on each view; the app holds one outline per view)."""
+    out = {}
+    for mid in sorted(DERIVED):
+        views = {}
+        for v, pts in derived.get(mid, []):
+            views.setdefault(v, pts)         # pieces come largest first
+        out[mid] = views
+    return out
 
 
 def compare(derived, bufs, log=print):
@@ -348,17 +433,18 @@ def compare(derived, bufs, log=print):
     return rows
 
 
-def toml_text(derived):
+def toml_text(shapes):
     lines = ["# GENERATED by scripts/mesh/generate.py (scripts/mesh/outlines.py) from the body mesh and",
              "# the authored outlines of data/muscles/*.toml: do not edit by hand; change a muscle's",
              "# `[[shapes]]` and rerun the generator.",
              "# Each muscle's drawn outlines are lifted to one region of the body surface; this is that",
              "# region as seen on every view where it shows (the picture's right half, mirrored by the",
-             "# app). The loader (src/authoring.rs) takes a muscle's shape on a view from here.",
+             "# app). Only the muscles of outlines.DERIVED are here: the loader (src/authoring.rs) takes",
+             "# their shapes from this file instead of their `[[shapes]]`; the others keep those.",
              "", "[outlines]"]
-    for mid in sorted(derived):
+    for mid in sorted(shapes):
         items = []
-        for v, pts in derived[mid]:
+        for v, pts in shapes[mid].items():
             ps = ", ".join(f"[{x:.1f}, {y:.1f}]" for x, y in pts)
             items.append(f'  {{ view = "{v}", points = [{ps}] }},')
         lines.append(f'"{mid}" = [')
@@ -368,7 +454,8 @@ def toml_text(derived):
 
 
 def write(derived):
-    PATH.write_text(toml_text(derived))
+    """Writes the DERIVED muscles' outlines (see effective)."""
+    PATH.write_text(toml_text(effective(derived)))
 
 
 def load():
