@@ -2,7 +2,7 @@
 //! Native only: the browser receives the bundled JSON that `atlas bundle` writes.
 
 use crate::model::atlas::FORMAT;
-use crate::model::{Atlas, Complaint, Identifiers, Mark, Muscle, MuscleId, Page, Region, Source, SourceId, View, Zone, ZoneId};
+use crate::model::{Atlas, Complaint, Identifiers, Mark, Muscle, MuscleId, MuscleShape, Page, Region, Source, SourceId, View, Zone, ZoneId};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -30,8 +30,21 @@ struct MarksFile {
     marks: BTreeMap<String, Vec<Mark>>,
 }
 
-/// The generated file in data/figure/ that is not a view.
+/// data/figure/outlines.toml, written by the figure generator (scripts/mesh/outlines.py): for
+/// the muscles whose outline is derived from one region of the body surface (the generator's
+/// `DERIVED` list), their outline on every view where it shows. Such a muscle's `[[shapes]]` stay
+/// in its file as the authored input the region is lifted from, the way a trigger point's `mark`
+/// is; the loader replaces them with these.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OutlinesFile {
+    #[serde(default)]
+    outlines: BTreeMap<String, Vec<MuscleShape>>,
+}
+
+/// The generated files in data/figure/ that are not views.
 const MARKS_FILE: &str = "marks.toml";
+const OUTLINES_FILE: &str = "outlines.toml";
 
 /// data/identifiers.toml: each muscle's standard anatomical identifiers (FMA, Uberon, TA), one
 /// table per muscle id, with where they came from in its header. Optional, and a muscle may be
@@ -94,11 +107,13 @@ pub fn load_dir_partly(dir: &Path) -> (Atlas, Vec<String>) {
     let complaints: Option<ComplaintsFile> = read_optional(&complaints_path, &mut errors);
     let views: Vec<View> = toml_files(&dir.join("figure"), &mut errors)
         .iter()
-        .filter(|p| p.file_name().is_none_or(|n| n != MARKS_FILE))
+        .filter(|p| p.file_name().is_none_or(|n| n != MARKS_FILE && n != OUTLINES_FILE))
         .filter_map(|p| read(p, &mut errors))
         .collect();
     let marks_path = dir.join("figure").join(MARKS_FILE);
     let marks: Option<MarksFile> = read_optional(&marks_path, &mut errors);
+    let outlines_path = dir.join("figure").join(OUTLINES_FILE);
+    let outlines: Option<OutlinesFile> = read_optional(&outlines_path, &mut errors);
     let identifiers_path = dir.join(IDENTIFIERS_FILE);
     let identifiers: Option<BTreeMap<String, Identifiers>> = read_optional(&identifiers_path, &mut errors);
     let muscle_files = toml_files(&dir.join("muscles"), &mut errors);
@@ -122,6 +137,9 @@ pub fn load_dir_partly(dir: &Path) -> (Atlas, Vec<String>) {
             muscles.push(m);
         }
     }
+    if let Some(outlines) = outlines {
+        derive_outlines(&outlines_path, outlines, &mut muscles, &mut errors);
+    }
     if let Some(marks) = marks {
         derive_marks(&marks_path, marks, &mut muscles, &mut errors);
     }
@@ -141,6 +159,17 @@ pub fn load_dir_partly(dir: &Path) -> (Atlas, Vec<String>) {
         text: None,
     };
     (atlas, errors)
+}
+
+/// Give each muscle listed in the generated outlines file its derived shapes in place of its
+/// authored ones; an entry that names an unknown muscle is an error.
+fn derive_outlines(path: &Path, file: OutlinesFile, muscles: &mut [Muscle], errors: &mut Vec<String>) {
+    for (id, shapes) in file.outlines {
+        match muscles.iter_mut().find(|m| m.id.as_str() == id) {
+            Some(m) => m.shapes = shapes,
+            None => errors.push(format!("{}: \"{id}\" names an unknown muscle", path.display())),
+        }
+    }
 }
 
 /// Fill each trigger point's `also_marked` from the generated marks file; an entry that names

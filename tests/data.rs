@@ -354,6 +354,32 @@ fn copy_of_data(name: &str) -> std::path::PathBuf {
     dir
 }
 
+/// A muscle listed in data/figure/outlines.toml (generated: its outline derived from one region
+/// of the body surface) is drawn with those shapes; every other muscle with its authored ones.
+#[test]
+fn derived_outlines_replace_the_authored_shapes_of_the_muscles_they_list() {
+    let text = std::fs::read_to_string("data/figure/outlines.toml").expect("outlines.toml");
+    let file: toml::Table = toml::from_str(&text).expect("outlines.toml parses");
+    let derived = file["outlines"].as_table().expect("[outlines]");
+    assert!(!derived.is_empty(), "no muscle takes its outline from the body surface");
+    // the first point of a muscle's first shape, as written in a TOML array of { view, points }
+    let first = |shapes: &toml::Value| -> [f32; 2] {
+        let p = shapes[0]["points"][0].as_array().unwrap();
+        let num = |v: &toml::Value| v.as_float().or(v.as_integer().map(|i| i as f64)).unwrap() as f32;
+        [num(&p[0]), num(&p[1])]
+    };
+    let atlas = shipped();
+    for m in &atlas.muscles {
+        let path = format!("data/muscles/{}.toml", m.id.as_str());
+        let authored: toml::Table = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let own = m.shapes[0].points[0];
+        match derived.get(m.id.as_str()) {
+            Some(shapes) => assert_eq!(own, first(shapes), "{} takes its shapes from outlines.toml", m.id),
+            None => assert_eq!(own, first(&authored["shapes"]), "{} keeps its authored shapes", m.id),
+        }
+    }
+}
+
 #[test]
 fn a_syntax_error_in_one_file_does_not_hide_the_problems_of_the_others() {
     let dir = copy_of_data("syntax");

@@ -11,7 +11,7 @@ fi
 files=(data/mesh/figure.json data/mesh/landmarks.json data/mesh/segments.json data/mesh/zones.json
        data/figure/front.toml data/figure/back.toml data/figure/side.toml
        data/figure/head.toml data/figure/sole.toml data/figure/palm.toml data/figure/hand-back.toml
-       data/figure/marks.toml)
+       data/figure/marks.toml data/figure/outlines.toml)
 before=$(sha256sum "${files[@]}")
 .venv/bin/python scripts/mesh/generate.py --no-png >/dev/null
 after=$(sha256sum "${files[@]}")

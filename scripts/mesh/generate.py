@@ -13,6 +13,9 @@ silhouettes (views.py), finds named landmarks and relief lines (landmarks.py), a
   data/figure/{head,sole}.toml  the close-up views: head and neck in profile, the soles from
                             below, from the same mesh and zone cells (closeup.py, appcloseup.py,
                             closeupdetails.py), checked the same way
+  data/figure/outlines.toml every muscle's outline on every view where it shows: its drawn
+                            outlines lifted to one region of the body surface (outlines.py);
+                            not yet read by the app (src/authoring.rs)
   data/figure/marks.toml    every trigger point's mark on the views other than its authored one:
                             the authored mark lifted to the body surface and projected (marks.py)
   docs/mesh/*.png           previews for review (render.py, zonerender.py, apprender.py: the
@@ -24,6 +27,7 @@ Run: .venv/bin/python scripts/mesh/generate.py  [--no-png]
 """
 
 import json
+import os
 import pathlib
 import sys
 
@@ -38,6 +42,8 @@ import appfigure  # noqa: E402
 import apprender  # noqa: E402
 import landmarks  # noqa: E402
 import marks  # noqa: E402
+import outlinereview  # noqa: E402
+import outlines as surface_outlines  # noqa: E402
 import pose  # noqa: E402
 import render  # noqa: E402
 import source  # noqa: E402
@@ -128,7 +134,18 @@ def main(png=True):
                                 closeupdetails.load_helpers(body), arm)
     appcloseup.write(closeups)
     cams = marks.cameras(proj, {view: built[3] for view, built in closeups.items()})
-    marks.write(marks.build(cams, cells["V"], cells["tris"])[0])
+    if os.environ.get("OUTLINES_DEV"):  # cache the cameras' view of the mesh for outlines.py work
+        np.savez(os.environ["OUTLINES_DEV"], V=cells["V"], tris=cells["tris"], views=list(cams),
+                 **{f"P_{v}": c.to2d(cells["V"]) for v, c in cams.items()},
+                 **{f"T_{v}": np.asarray(c.towards, float) for v, c in cams.items()},
+                 **{f"K_{v}": (np.ones(len(cells["V"]), bool) if c.keep is None
+                               else np.asarray(c.keep(cells["V"]), bool)) for v, c in cams.items()})
+    derived, bufs = surface_outlines.build(cams, cells["V"], cells["tris"])
+    surface_outlines.write(derived)
+    if os.environ.get("OUTLINES_COMPARE"):  # IoU with the hand-kept outlines, per view (~60 s)
+        surface_outlines.compare(derived, bufs)
+    marks.write(marks.build(cams, cells["V"], cells["tris"],
+                            shapes=surface_outlines.effective(derived))[0])
     if not appcheck.main():
         sys.exit("the app views do not tile or their borders do not match (see above)")
     for view in views.VIEWS:
@@ -143,6 +160,7 @@ def main(png=True):
                                       pose.SEGMENTS), DOCS / "front-segments.png")
         zonerender.write(zone_doc, figure["views"], DOCS)
         apprender.write()
+        outlinereview.write(derived)
 
 
 if __name__ == "__main__":

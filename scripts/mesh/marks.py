@@ -164,8 +164,10 @@ def muscles():
     return [tomllib.loads(p.read_text()) for p in sorted((ROOT / "data" / "muscles").glob("*.toml"))]
 
 
-def build(cams, V, tris, log=print):
-    """Returns ({"muscle/tp": [(view, x, y), ...]}, review lines)."""
+def build(cams, V, tris, log=print, shapes=None):
+    """Returns ({"muscle/tp": [(view, x, y), ...]}, review lines). shapes: muscle-id -> {view:
+    points} for the muscles whose outlines are derived (outlines.effective), which replace their
+    `[[shapes]]`; an authored mark outside such an outline on its own view is for review."""
     normals = vertex_normals(V, tris)
     surf = {v: Surface(c, V, tris, normals) for v, c in cams.items()}
     order = list(cams)
@@ -173,7 +175,10 @@ def build(cams, V, tris, log=print):
     counts = {v: 0 for v in order}
     nudged = 0
     for m in muscles():
-        shapes = {s["view"]: outline(s["points"]) for s in m.get("shapes", [])}
+        if shapes is not None and m["id"] in shapes:
+            drawn = {v: outline(pts) for v, pts in shapes[m["id"]].items()}
+        else:
+            drawn = {s["view"]: outline(s["points"]) for s in m.get("shapes", [])}
         for tp in m.get("trigger_points", []):
             key = f"{m['id']}/{tp['id']}"
             mk = tp["mark"]
@@ -185,6 +190,9 @@ def build(cams, V, tris, log=print):
             if hit is None:
                 review.append(f"{key}: the authored mark ({mk['x']}, {mk['y']}) on {src} is off the body")
                 continue
+            if src not in drawn or not drawn[src].contains(Point(mk["x"], mk["y"])):
+                review.append(f"{key}: the authored mark ({mk['x']}, {mk['y']}) lies outside the "
+                              f"muscle's outline on {src}")
             p, n = hit[1], hit[2]
             derived = []
             for view in order:
@@ -193,12 +201,12 @@ def build(cams, V, tris, log=print):
                 q = surf[view].seen(*on_side(p, n, cams[view].right_half))
                 if q is None:
                     continue
-                if view not in shapes:
+                if view not in drawn:
                     continue
-                r, how = fit(q, shapes[view])
+                r, how = fit(q, drawn[view])
                 if r is None:
                     review.append(f"{key}: seen on {view} at ({q[0]:.1f}, {q[1]:.1f}), "
-                                  f"{shapes[view].exterior.distance(Point(q)):.1f} outside the "
+                                  f"{drawn[view].exterior.distance(Point(q)):.1f} outside the "
                                   "muscle's outline there: not written")
                     continue
                 nudged += how == "nudged"

@@ -1,0 +1,465 @@
+"""Muscle outlines on every view from one region of the body surface (data/figure/outlines.toml).
+
+Why: a muscle's outline was drawn by hand on each view (`[[shapes]]` in data/muscles/*.toml), so
+the drawings of one muscle could disagree, and a view where the muscle shows but nobody drew it
+had none. Here a muscle's outline is one region of the posed mesh's surface:
+
+- lift: each vertex of the posed mesh gets a signed distance (dm, positive inside) to the
+  muscle's drawn outlines (the app's Catmull-Rom spline), taken on the drawn views that see it
+  squarely: front-most there (depth within marks.DEPTH_TOL of the view's z-buffer), in the part
+  of the body the view shows (`keep`), turned to the viewer at least SQUARE, and nearly as
+  squarely (within DELTA) as the drawn view that sees it best; of those, the largest distance
+  (a vertex under any of them is in). So a drawing does not claim surface it sees only at a
+  grazing angle, nor surface another drawn view sees much better (the SCM's side drawing does
+  not take the front of the shoulder in front of the neck). Vertices no drawn view sees squarely
+  take their decided neighbours' distances (FILL_STEPS of averaging). The drawings on the front
+  and back hold their mirror images (the picture's halves are the body's halves); every vertex
+  takes its mirror twin's verdict too (the mesh is symmetric);
+- project: on every view (marks.cameras), the pixels of a z-buffer (RES units) whose front-most
+  triangle faces the viewer at least OUT_FACING (no smear along the silhouette), is kept, and
+  where the signed distance, interpolated across the triangle, is at least zero (the edge falls
+  between vertices where the drawing put it, not on the mesh's coarse grid); closed and opened
+  by a unit, on the picture's right half; traced, smoothed, simplified to a few points for the
+  app's spline, rounded to 0.1; pieces smaller than MIN_AREA or a MIN_SHARE of the largest are
+  dropped, and holes filled.
+
+- per muscle (RULES), where its drawings disagree about the body surface: only some drawn views
+  vote (`vote`), others must also hold what they see squarely (`veto`), and the region stays on
+  its skin segments (`segments`, data/mesh/segments.json); a piece on a view the muscle is not
+  drawn on is kept only if it covers UNDRAWN_AREA of the body there (no slivers of the SCM on
+  the back, of abductor hallucis at the heel);
+- wiring: only the muscles of DERIVED (judged at least as good as the hand-kept outlines on
+  every view they show on, docs/mesh/outlines/*.png) are written, with the largest piece on each
+  view (the app holds one outline per view); the loader replaces their `[[shapes]]` with these,
+  and marks.py fits the trigger point marks to them. The `[[shapes]]` stay the authored input.
+
+Deep muscles are lifted the same way: their drawing marks the skin over them, which is what the
+views show; the app tells them apart by `depth` (dashed outlines).
+Output (deterministic: sorted, 0.1 rounding): `[outlines]` muscle-id = [{ view, points }, ...].
+"""
+
+import json
+import tomllib
+
+import numpy as np
+import shapely
+import shapely.affinity
+from scipy import ndimage
+from scipy.spatial import cKDTree
+from shapely.geometry import Polygon, box
+
+from appcover import catmull_rom
+from appfigure import OUT
+import marks as marks_mod
+from source import ROOT
+
+RES = 0.25          # SVG units per z-buffer pixel
+MIN_AREA = 6.0      # square SVG units: smaller pieces are dropped
+MIN_SHARE = 0.25    # pieces smaller than this share of the largest are dropped
+SMOOTH = 1.5        # SVG units: closing and opening radius of the traced outline
+SIMPLIFY = 0.6      # Douglas-Peucker tolerance of the written points
+MID = 100.0
+DELTA = 0.3        # cosine: drawn views that see a vertex nearly as squarely as the best one vote
+CLAMP = 0.3        # dm: signed distances to a drawn outline are clamped to this
+OUT_FACING = 0.25  # cosine: an outline shows only on surface turned this much to the viewer
+SQUARE = 0.35      # cosine: a drawn view decides a vertex only when it sees it this squarely
+FILL_STEPS = 6     # mesh steps over which undecided vertices take their neighbours' verdict
+UNDRAWN_AREA = 0.3  # dm^2 (30 cm^2): smaller pieces on a view the muscle is not drawn on are dropped
+PATH = OUT / "outlines.toml"
+SEGMENTS = ROOT / "data" / "mesh" / "segments.json"
+
+# Per muscle, where its drawings disagree with each other about the body surface or the region
+# leaks onto neighbouring parts: `segments` (the skin segments of data/mesh/segments.json it may
+# cover; a name without .L/.R means both sides), `vote` (the drawn views that decide; by default
+# all), `veto` (drawn views that must also hold what they see squarely), `extra_views` (views it is
+# not drawn on where it shows anyway, pieces of any size).
+RULES = {
+    # the back drawing reaches round the hip further than the side one: the side decides there
+    "gluteus-medius": {"segments": ["abdomen_lower", "pelvis", "thigh"], "veto": ["side"]},
+    "gluteus-minimus": {"segments": ["abdomen_lower", "pelvis", "thigh"], "veto": ["side"]},
+    # the side drawing takes the whole flank, the back one stops at the erector's edge
+    "quadratus-lumborum": {"segments": ["abdomen_upper", "abdomen_lower"], "vote": ["back"]},
+    # the side drawing is a rough profile of the back one (it made a bump and two pieces)
+    "infraspinatus": {"segments": ["chest_upper", "chest_lower"], "vote": ["back"]},
+    # the side drawing sits on the shin's crest, beside the front one (the front forked)
+    "tibialis-anterior": {"segments": ["shin"], "vote": ["front"]},
+    "sternocleidomastoid": {"segments": ["head", "neck", "chest_upper"]},
+    "brachioradialis": {"segments": ["upper_arm", "forearm"]},
+    "extensor-digitorum": {"segments": ["forearm"]},
+    "abductor-hallucis": {"segments": ["foot"]},
+    "adductor-pollicis": {"segments": ["hand"]},
+}
+
+# The muscles whose derived outlines are judged at least as good as the hand-kept ones on every
+# view they show on (docs/mesh/outlines/*.png): only these are written to outlines.toml, and the
+# app takes their outlines from there. The others keep their `[[shapes]]`.
+DERIVED = {"abductor-hallucis", "adductor-pollicis", "masseter", "soleus", "temporalis"}
+
+
+def view_info(view):
+    """(width, height, separate_halves) of an app view: a view with separate halves (a profile,
+    one foot, one hand) shows the other side as its own mirrored picture, so a drawing there is
+    not mirrored within the picture."""
+    v = tomllib.loads((OUT / f"{view}.toml").read_text())
+    return v["width"], v["height"], bool(v.get("separate_halves", False))
+
+
+class Buffer:
+    """One view's z-buffer of the mesh: per pixel the front-most triangle and its depth."""
+
+    def __init__(self, view, cam, V, tris, vnormals):
+        w, h, self.separate = view_info(view)
+        self.nx, self.ny = int(round(w / RES)), int(round(h / RES))
+        towards = np.asarray(cam.towards, float)
+        self.P = np.asarray(cam.to2d(V), float)
+        self.depth_v = V @ towards
+        self.keep_v = np.ones(len(V), bool) if cam.keep is None else np.asarray(cam.keep(V), bool)
+        self.facing_v = vnormals @ towards
+        # SVG units per dm in the picture plane (the median over the mesh's edges)
+        e = V[tris[:, 1]] - V[tris[:, 0]]
+        e2 = self.P[tris[:, 1]] - self.P[tris[:, 0]]
+        flat = np.linalg.norm(e - np.outer(e @ towards, towards), axis=1)
+        ok = flat > 1e-6
+        self.scale = float(np.median(np.linalg.norm(e2[ok], axis=1) / flat[ok]))
+        tn = vnormals[tris].sum(1)
+        tn /= np.maximum(np.linalg.norm(tn, axis=1, keepdims=True), 1e-12)
+        self.tri_ok = (tn @ towards >= marks_mod.MIN_FACING) & (self.keep_v[tris].sum(1) >= 2)
+        self.tri_shown = self.tri_ok & (tn @ towards >= OUT_FACING)
+        cand = self.keep_v[tris].any(1)
+        self.tid, self.zbuf = self._raster(tris, np.flatnonzero(cand))
+
+    def _raster(self, tris, ids):
+        p = self.P[tris[ids]] / RES - 0.5          # pixel-centre coordinates
+        z = self.depth_v[tris[ids]]
+        lo = np.ceil(p.min(1)).astype(int)
+        hi = np.floor(p.max(1)).astype(int)
+        lo = np.maximum(lo, 0)
+        hi = np.minimum(hi, [self.nx - 1, self.ny - 1])
+        nw, nh = hi[:, 0] - lo[:, 0] + 1, hi[:, 1] - lo[:, 1] + 1
+        good = (nw > 0) & (nh > 0)
+        pix_all, dep_all, tid_all, bar_all = [], [], [], []
+        sizes = np.stack([nw, nh], 1)
+        for sw, sh in sorted(set(map(tuple, sizes[good]))):
+            sel = np.flatnonzero(good & (nw == sw) & (nh == sh))
+            ox, oy = np.meshgrid(np.arange(sw), np.arange(sh))
+            ox, oy = ox.ravel(), oy.ravel()
+            X = lo[sel, 0][:, None] + ox[None]      # (k, s)
+            Y = lo[sel, 1][:, None] + oy[None]
+            a, b, c = p[sel, 0][:, None], p[sel, 1][:, None], p[sel, 2][:, None]
+            det = (b[..., 0] - a[..., 0]) * (c[..., 1] - a[..., 1]) - (c[..., 0] - a[..., 0]) * (b[..., 1] - a[..., 1])
+            ok = np.abs(det) > 1e-12
+            det = np.where(ok, det, 1.0)
+            l1 = ((X - a[..., 0]) * (c[..., 1] - a[..., 1]) - (c[..., 0] - a[..., 0]) * (Y - a[..., 1])) / det
+            l2 = ((b[..., 0] - a[..., 0]) * (Y - a[..., 1]) - (X - a[..., 0]) * (b[..., 1] - a[..., 1])) / det
+            l0 = 1 - l1 - l2
+            inside = ok & (np.minimum(np.minimum(l0, l1), l2) >= -1e-9)
+            zz = l0 * z[sel, 0][:, None] + l1 * z[sel, 1][:, None] + l2 * z[sel, 2][:, None]
+            pix_all.append((Y * self.nx + X)[inside])
+            dep_all.append(zz[inside])
+            tid_all.append(np.broadcast_to(ids[sel][:, None], X.shape)[inside])
+            bar_all.append(np.stack([l0[inside], l1[inside], l2[inside]], 1))
+        pix, dep, tid, bar = (np.concatenate(x) for x in (pix_all, dep_all, tid_all, bar_all))
+        order = np.lexsort((tid, dep, pix))
+        pix, dep, tid, bar = pix[order], dep[order], tid[order], bar[order]
+        last = np.r_[pix[1:] != pix[:-1], True]
+        tbuf = np.full(self.nx * self.ny, -1, int)
+        zbuf = np.full(self.nx * self.ny, -np.inf)
+        tbuf[pix[last]] = tid[last]
+        zbuf[pix[last]] = dep[last]
+        self.bary = np.zeros((self.ny * self.nx, 3))
+        self.bary[pix[last]] = bar[last]
+        self.bary = self.bary.reshape(self.ny, self.nx, 3)
+        self.tris = tris
+        return tbuf.reshape(self.ny, self.nx), zbuf.reshape(self.ny, self.nx)
+
+    def seen(self):
+        """The vertices this view shows front-most, kept, turned at least MIN_FACING to it."""
+        if not hasattr(self, "seen_v"):
+            q = self.P
+            ix = np.clip(np.floor(q[:, 0] / RES).astype(int), 0, self.nx - 1)
+            iy = np.clip(np.floor(q[:, 1] / RES).astype(int), 0, self.ny - 1)
+            # the front-most depth near the vertex: the max over its pixel's 3x3 neighbourhood
+            zmax = ndimage.maximum_filter(self.zbuf, size=3)[iy, ix]
+            front = self.depth_v >= zmax - marks_mod.DEPTH_TOL
+            self.seen_v = front & self.keep_v & (self.facing_v >= marks_mod.MIN_FACING)
+        return self.seen_v
+
+    def signed(self, poly):
+        """Per vertex: how far (dm on the body, clamped to CLAMP) its projection lies inside the
+        drawn outline or its mirror image (negative: outside)."""
+        q = self.P
+        lim = CLAMP * self.scale
+        x0, y0, x1, y1 = poly.bounds
+        out = np.full(len(q), -CLAMP)
+        for xs in (q[:, 0],) if self.separate else (q[:, 0], 2 * MID - q[:, 0]):
+            near = (xs >= x0 - lim) & (xs <= x1 + lim) & (q[:, 1] >= y0 - lim) & (q[:, 1] <= y1 + lim)
+            i = np.flatnonzero(near)
+            if len(i) == 0:
+                continue
+            d = shapely.distance(poly.exterior, shapely.points(xs[i], q[i, 1]))
+            d = np.where(shapely.contains_xy(poly, xs[i], q[i, 1]), d, -d) / self.scale
+            out[i] = np.maximum(out[i], np.clip(d, -CLAMP, CLAMP))
+        return out
+
+    def mask(self, field):
+        """Pixels on the picture's right half whose front-most surface is in the region: the
+        per-vertex signed distance interpolated across each triangle, at least zero."""
+        t = self.tid
+        m = (t >= 0)
+        val = (self.bary[m] * field[self.tris[t[m]]]).sum(1)
+        m[m] = (val >= 0.0) & self.tri_shown[t[m]]
+        m[:, : int(round(MID / RES))] = False
+        return m
+
+    def body(self):
+        t = self.tid
+        m = t >= 0
+        m[m] = self.tri_ok[t[m]]
+        m[:, : int(round(MID / RES))] = False
+        return m
+
+
+def mask_polygon(m):
+    """The union of a pixel mask's cells as a shapely geometry (SVG units)."""
+    boxes = []
+    for y in np.flatnonzero(m.any(1)):
+        row = np.r_[False, m[y], False].astype(np.int8)
+        d = np.diff(row)
+        starts, ends = np.flatnonzero(d == 1), np.flatnonzero(d == -1)
+        boxes += [box(s * RES, y * RES, e * RES, (y + 1) * RES) for s, e in zip(starts, ends)]
+    return shapely.union_all(boxes) if boxes else Polygon()
+
+
+def outline_pieces(m):
+    """A mask's outline as a few smooth simple polygons: lists of (x, y), largest first."""
+    r = max(1, int(round(SMOOTH / RES)))
+    st = ndimage.generate_binary_structure(2, 1)
+    if not m.any():
+        return []
+    ys, xs = np.flatnonzero(m.any(1)), np.flatnonzero(m.any(0))
+    pad = 3 * r
+    y0, x0 = max(ys[0] - pad, 0), max(xs[0] - pad, 0)
+    m = m[y0: ys[-1] + pad + 1, x0: xs[-1] + pad + 1]
+    m = ndimage.binary_closing(m, st, iterations=r)
+    m = ndimage.binary_opening(m, st, iterations=r)
+    m = ndimage.binary_fill_holes(m)
+    if not m.any():
+        return []
+    g = shapely.affinity.translate(mask_polygon(m), x0 * RES, y0 * RES).buffer(SMOOTH, quad_segs=4).buffer(-2 * SMOOTH, quad_segs=4).buffer(SMOOTH, quad_segs=4)
+    polys = sorted((Polygon(p.exterior) for p in shapely.get_parts(g) if p.geom_type == "Polygon"),
+                   key=lambda p: -p.area)
+    if not polys:
+        return []
+    big = polys[0].area
+    out = []
+    for p in polys:
+        if p.area < MIN_AREA or p.area < MIN_SHARE * big:
+            continue
+        s = p.simplify(SIMPLIFY, preserve_topology=True)
+        pts = [(round(float(x), 1) + 0.0, round(float(y), 1) + 0.0) for x, y in s.exterior.coords[:-1]]
+        # orient consistently (clockwise on screen: positive signed area with y down)
+        if Polygon(pts).exterior.is_ccw:
+            pts = pts[::-1]
+        # start at the top-most (then left-most) point, for stable output
+        i = min(range(len(pts)), key=lambda k: (pts[k][1], pts[k][0]))
+        pts = pts[i:] + pts[:i]
+        if len(pts) >= 4 and Polygon(catmull_rom(pts)).buffer(0).area >= MIN_AREA:
+            out.append(pts)
+    return out
+
+
+def twins(V):
+    """Each vertex's mirror twin (x -> -x)."""
+    W = V.copy()
+    W[:, 0] = -W[:, 0]
+    return cKDTree(V).query(W)[1]
+
+
+def shape_polygon(points):
+    return Polygon(catmull_rom(points)).buffer(0)
+
+
+def mesh_neighbours(tris, n):
+    """Sparse vertex adjacency (triangle edges), row-normalised: one step of averaging."""
+    from scipy.sparse import coo_matrix, diags
+    e = np.concatenate([tris[:, [0, 1]], tris[:, [1, 2]], tris[:, [2, 0]]])
+    e = np.concatenate([e, e[:, ::-1]])
+    A = coo_matrix((np.ones(len(e)), (e[:, 0], e[:, 1])), shape=(n, n)).tocsr()
+    A.data[:] = 1.0
+    deg = np.asarray(A.sum(1)).ravel()
+    return diags(1.0 / np.maximum(deg, 1)) @ A
+
+
+def lift(m, bufs, avg, twin, allowed=None):
+    """The muscle's region on the mesh as a per-vertex signed distance (dm, >= 0 inside).
+
+    A vertex is decided by the drawn views (of the muscle's RULES `vote`, by default all) that see
+    it at least SQUARE (front-most, kept, facing) and nearly as squarely (within DELTA) as the best
+    of them: the largest of their distances. A view of the muscle's `veto` that sees it at least
+    SQUARE must hold it too (the smaller distance). The drawings on the front and back hold their
+    mirror images. Vertices no voting view sees squarely take their decided neighbours' distances
+    (FILL_STEPS of averaging), so a grazing strip between two views is bridged but not invented.
+    Vertices outside `allowed` (a boolean per vertex: the muscle's mesh segments) are out."""
+    n = len(twin)
+    rule = RULES.get(m["id"], {})
+    vote = set(rule.get("vote", bufs))
+    veto = set(rule.get("veto", ()))
+    views, vetoes = [], []
+    for s in m.get("shapes", []):
+        if s["view"] not in bufs or s["view"] not in vote | veto:
+            continue
+        b = bufs[s["view"]]
+        f = np.where(b.seen(), b.facing_v, -np.inf)
+        f = np.maximum(f, f[twin])          # the drawing holds both sides
+        sd = b.signed(shape_polygon(s["points"]))
+        if s["view"] in vote:
+            views.append((f, sd))
+        if s["view"] in veto:
+            vetoes.append((f, sd))
+    best = np.max([f for f, _ in views], 0) if views else np.full(n, -np.inf)
+    val = np.full(n, -CLAMP)
+    for f, sd in views:
+        votes = (f >= SQUARE) & (f >= best - DELTA)
+        val = np.where(votes, np.maximum(val, sd), val)
+    for f, sd in vetoes:
+        val = np.where(f >= SQUARE, np.minimum(val, sd), val)
+    decided = best >= SQUARE
+    if allowed is not None:
+        val = np.where(allowed, val, -CLAMP)
+        decided = decided | ~allowed
+    if not (val >= 0).any():
+        return val
+    v, k = np.where(decided, val, 0.0), decided.astype(float)
+    for _ in range(FILL_STEPS):
+        v = np.where(decided, val, avg @ v)
+        k = np.where(decided, 1.0, avg @ k)
+    fill = np.where(k >= 0.05, v / np.maximum(k, 1e-6), -CLAMP)
+    return np.where(decided, val, fill)
+
+
+def segment_mask(names, seg_names, vertex_segment):
+    """Per vertex: is its skin segment one of `names` (a name without .L/.R means both sides)."""
+    ok = [i for i, s in enumerate(seg_names) if s in names or s.split(".")[0] in names]
+    return np.isin(vertex_segment, ok)
+
+
+def build(cams, V, tris, ids=None, log=print):
+    """(muscle-id -> [(view, points), ...] in view order, the per-view buffers): every muscle's
+    derived outline, whether or not it is in DERIVED (the review PNGs show them all)."""
+    normals = marks_mod.vertex_normals(V, tris)
+    bufs = {v: Buffer(v, c, V, tris, normals) for v, c in cams.items()}
+    twin = twins(V)
+    avg = mesh_neighbours(tris, len(V))
+    segs = json.loads(SEGMENTS.read_text())
+    vertex_segment = np.asarray(segs["vertex_segment"])
+    out = {}
+    dropped = 0
+    for m in marks_mod.muscles():
+        if ids is not None and m["id"] not in ids:
+            continue
+        rule = RULES.get(m["id"], {})
+        allowed = (segment_mask(rule["segments"], segs["segments"], vertex_segment)
+                   if "segments" in rule else None)
+        region = lift(m, bufs, avg, twin, allowed)   # signed distance, dm
+        if not (region >= 0).any():
+            continue
+        drawn = {s["view"] for s in m.get("shapes", [])} | set(rule.get("extra_views", ()))
+        shapes = []
+        for view, b in bufs.items():
+            for pts in outline_pieces(b.mask(region)):
+                # a view nobody drew the muscle on shows it only where it is large there
+                if view not in drawn and Polygon(catmull_rom(pts)).area / b.scale ** 2 < UNDRAWN_AREA:
+                    dropped += 1
+                    continue
+                shapes.append((view, pts))
+        if shapes:
+            out[m["id"]] = shapes
+    n = sum(len(s) for s in out.values())
+    log(f"outlines: {len(out)} muscles, {n} outlines derived from the body surface "
+        f"({dropped} small pieces on views the muscle is not drawn on dropped); "
+        f"{len(DERIVED)} muscles take theirs from here (DERIVED)")
+    return out, bufs
+
+
+def effective(derived):
+    """muscle-id -> {view: points}: what the app draws for the DERIVED muscles (the largest piece
+    on each view; the app holds one outline per view)."""
+    out = {}
+    for mid in sorted(DERIVED):
+        views = {}
+        for v, pts in derived.get(mid, []):
+            views.setdefault(v, pts)         # pieces come largest first
+        out[mid] = views
+    return out
+
+
+def compare(derived, bufs, log=print):
+    """Per view: IoU of the derived and the hand-kept outline (both within the body)."""
+    rows = {}
+    for m in marks_mod.muscles():
+        hand = {s["view"]: s["points"] for s in m.get("shapes", [])}
+        new = {}
+        for v, pts in derived.get(m["id"], []):
+            new.setdefault(v, []).append(pts)
+        for v in sorted(set(hand) | set(new), key=list(bufs).index):
+            if v not in bufs:
+                continue
+            b = bufs[v]
+            body = b.body()
+            ys, xs = np.mgrid[0:b.ny, 0:b.nx]
+            cx, cy = (xs + 0.5) * RES, (ys + 0.5) * RES
+
+            def raster(polys):
+                r = np.zeros_like(body)
+                for p in polys:
+                    r |= shapely.contains_xy(shape_polygon(p), cx, cy)
+                return r & body
+            a = raster([hand[v]]) if v in hand else None
+            d = raster(new[v]) if v in new else None
+            if a is None or d is None:
+                rows[(m["id"], v)] = (None, "derived only" if a is None else "hand only")
+                continue
+            u = (a | d).sum()
+            rows[(m["id"], v)] = ((a & d).sum() / u if u else 0.0, "")
+    by_view = {}
+    for (mid, v), (iou, kind) in rows.items():
+        by_view.setdefault(v, []).append((iou, kind))
+    for v in bufs:
+        r = by_view.get(v, [])
+        ious = [i for i, _ in r if i is not None]
+        log(f"compare {v}: {len(ious)} both, IoU median {np.median(ious) if ious else 0:.2f} "
+            f"mean {np.mean(ious) if ious else 0:.2f}, <0.3: {sum(i < 0.3 for i in ious)}; "
+            f"derived only {sum(k == 'derived only' for _, k in r)}, hand only {sum(k == 'hand only' for _, k in r)}")
+    return rows
+
+
+def toml_text(shapes):
+    lines = ["# GENERATED by scripts/mesh/generate.py (scripts/mesh/outlines.py) from the body mesh and",
+             "# the authored outlines of data/muscles/*.toml: do not edit by hand; change a muscle's",
+             "# `[[shapes]]` and rerun the generator.",
+             "# Each muscle's drawn outlines are lifted to one region of the body surface; this is that",
+             "# region as seen on every view where it shows (the picture's right half, mirrored by the",
+             "# app). Only the muscles of outlines.DERIVED are here: the loader (src/authoring.rs) takes",
+             "# their shapes from this file instead of their `[[shapes]]`; the others keep those.",
+             "", "[outlines]"]
+    for mid in sorted(shapes):
+        items = []
+        for v, pts in shapes[mid].items():
+            ps = ", ".join(f"[{x:.1f}, {y:.1f}]" for x, y in pts)
+            items.append(f'  {{ view = "{v}", points = [{ps}] }},')
+        lines.append(f'"{mid}" = [')
+        lines += items
+        lines.append("]")
+    return "\n".join(lines) + "\n"
+
+
+def write(derived):
+    """Writes the DERIVED muscles' outlines (see effective)."""
+    PATH.write_text(toml_text(effective(derived)))
+
+
+def load():
+    """muscle-id -> [{view, points}, ...] as written."""
+    if not PATH.exists():
+        return {}
+    return tomllib.loads(PATH.read_text()).get("outlines", {})
