@@ -80,7 +80,7 @@ function isAtlas(value) {
 /** The texts file's top-level shape, as the app reads it. */
 function isTexts(value) {
   return value !== null && typeof value === 'object' && typeof value.version === 'string'
-    && value.muscles !== null && typeof value.muscles === 'object' && !Array.isArray(value.muscles);
+    && Array.isArray(value.muscles);
 }
 
 /**

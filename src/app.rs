@@ -25,7 +25,7 @@ const TIMEOUT_MS: i32 = 20_000;
 /// whose side the problem is on.
 pub async fn load_atlas(url: &str) -> Result<Arc<Atlas>, String> {
     let abort = web_sys::AbortController::new().ok();
-    let fetch = Box::pin(fetch_text(url, abort.as_ref().map(|a| a.signal())));
+    let fetch = Box::pin(fetch_text(url, "the atlas data", abort.as_ref().map(|a| a.signal())));
     let text = match futures::future::select(fetch, Box::pin(sleep(TIMEOUT_MS))).await {
         futures::future::Either::Left((result, _)) => result?,
         futures::future::Either::Right(_) => {
@@ -54,7 +54,7 @@ pub async fn load_texts(atlas: &Atlas) -> Result<crate::model::Texts, String> {
         return Ok(crate::model::Texts::inline(atlas));
     };
     let abort = web_sys::AbortController::new().ok();
-    let fetch = Box::pin(fetch_text(&file, abort.as_ref().map(|a| a.signal())));
+    let fetch = Box::pin(fetch_text(&file, "the muscles' descriptions", abort.as_ref().map(|a| a.signal())));
     let text = match futures::future::select(fetch, Box::pin(sleep(TIMEOUT_MS))).await {
         futures::future::Either::Left((result, _)) => result?,
         futures::future::Either::Right(_) => {
@@ -67,17 +67,19 @@ pub async fn load_texts(atlas: &Atlas) -> Result<crate::model::Texts, String> {
     crate::model::Texts::from_json(&text, atlas)
 }
 
-async fn fetch_text(url: &str, signal: Option<web_sys::AbortSignal>) -> Result<String, String> {
+/// Fetch a data file; `what` names it in the messages ("the atlas data").
+async fn fetch_text(url: &str, what: &str, signal: Option<web_sys::AbortSignal>) -> Result<String, String> {
     let response = gloo_net::http::Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(|e| {
         let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
         if online {
             format!(
-                "The atlas data could not be fetched from the server ({e}). The server could not be reached \
+                "{} could not be fetched from the server ({e}). The server could not be reached \
                  or refused the request (a redirect loop does this); if other sites work, the problem is on \
-                 the server's side. Try again later."
+                 the server's side. Try again later.",
+                capital(what)
             )
         } else {
-            format!("The atlas data could not be fetched from the server ({e}): you seem to be offline. Check your connection and try again.")
+            format!("{} could not be fetched from the server ({e}): you seem to be offline. Check your connection and try again.", capital(what))
         }
     })?;
     if !response.ok() {
@@ -88,7 +90,8 @@ async fn fetch_text(url: &str, signal: Option<web_sys::AbortSignal>) -> Result<S
             ""
         };
         return Err(format!(
-            "The atlas data file ({url}) could not be loaded: the server answered {status} {}.{blame}",
+            "{} ({url}) could not be loaded: the server answered {status} {}.{blame}",
+            capital(what),
             response.status_text()
         ));
     }
@@ -96,10 +99,10 @@ async fn fetch_text(url: &str, signal: Option<web_sys::AbortSignal>) -> Result<S
     let text = response
         .text()
         .await
-        .map_err(|e| format!("The atlas data file ({url}) could not be read: {e}."))?;
+        .map_err(|e| format!("{} ({url}) could not be read: {e}.", capital(what)))?;
     if html || text.trim_start().starts_with('<') {
         return Err(format!(
-            "The server sent a web page instead of the atlas data ({url}): the data file may be missing \
+            "The server sent a web page instead of {what} ({url}): the file may be missing \
              from this site, or the address is wrong."
         ));
     }
@@ -111,6 +114,12 @@ pub fn mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark(name);
     }
+}
+
+/// "the atlas data" -> "The atlas data".
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 /// Resolves after `ms` milliseconds.

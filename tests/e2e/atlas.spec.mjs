@@ -211,7 +211,7 @@ test('the descriptions come after the body; if they cannot, the muscle page stil
   broken = true;
   await page.reload();
   const failed = panel.getByTestId('texts-failed');
-  await expect(failed).toContainText('could not be loaded');
+  await expect(failed).toContainText("The muscles' descriptions (atlas-text.json) could not be loaded: the server answered 503");
   await expect(failed).toContainText('chest pain');
   broken = false;
   await failed.getByRole('button', { name: 'Try again' }).click();
