@@ -2,6 +2,8 @@
 //! every problem precisely.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::copy_of_data;
 use std::path::Path;
 use trigger_atlas::authoring::load_dir;
 use trigger_atlas::model::{Atlas, LoadError, MuscleId, Side, SourceId, Strength, Texts, ZoneId};
@@ -332,26 +334,6 @@ fn sizes_and_coordinates_the_app_computes_with_must_be_real_numbers_in_range() {
     assert!(has(&format!("{v2} view, zones[0]"), "NaN"), "{found:#?}");
     assert!(has(&format!("{v2} view, outline"), "1000000000000000000000000000000"), "{found:#?}");
     assert!(found.iter().any(|p| p.contains(", mark: (NaN,")), "{found:#?}");
-}
-
-/// A copy of data/ in a fresh temporary folder, for tests that break files.
-fn copy_of_data(name: &str) -> std::path::PathBuf {
-    fn copy(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            let target = to.join(entry.file_name());
-            if entry.file_type().unwrap().is_dir() {
-                copy(&entry.path(), &target);
-            } else {
-                std::fs::copy(entry.path(), target).unwrap();
-            }
-        }
-    }
-    let dir = std::env::temp_dir().join(format!("trigger-atlas-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    copy(Path::new("data"), &dir);
-    dir
 }
 
 /// A muscle listed in data/figure/outlines.toml (generated: its outline derived from one region

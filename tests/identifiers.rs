@@ -1,6 +1,8 @@
 //! Standard anatomical identifiers (data/identifiers.toml): read into each muscle, bundled,
 //! and checked for their form and for two muscles claiming the same FMA term.
 
+mod common;
+use common::copy_of_data;
 use std::path::Path;
 use trigger_atlas::authoring::{load_dir, load_dir_partly};
 use trigger_atlas::model::identifiers::Member;
@@ -53,7 +55,7 @@ fn the_shipped_ids_are_well_formed_and_not_shared() {
     let atlas = shipped();
     assert!(problems(&atlas).is_empty(), "{:#?}", problems(&atlas));
     let with_fma = atlas.muscles.iter().filter(|m| m.ids.as_ref().is_some_and(|i| i.fma.is_some())).count();
-    assert!(with_fma >= 60, "only {with_fma} muscles carry an FMA id");
+    assert!(with_fma >= 106, "only {with_fma} muscles carry an FMA id (106 did when this was written)");
 }
 
 #[test]
@@ -62,10 +64,9 @@ fn a_malformed_id_is_rejected() {
     let mut ids = ids_of(&atlas, "soleus").clone();
     ids.fma = Some("FMA22542".into());
     ids.uberon = Some("UBERON:1389".into());
-    ids.ta = Some("A04.7.02.048".into());
     set_ids(&mut atlas, "soleus", ids);
     let found = problems(&atlas);
-    for field in ["ids.fma", "ids.uberon", "ids.ta"] {
+    for field in ["ids.fma", "ids.uberon"] {
         assert!(found.iter().any(|p| p.contains("muscle soleus") && p.contains(field)), "{field}: {found:#?}");
     }
 }
@@ -83,34 +84,14 @@ fn two_muscles_may_not_share_an_fma_id_unless_a_group_lists_the_other() {
     let minimus = Identifiers { fma: Some("FMA:1234567".into()), ..Default::default() };
     set_ids(&mut atlas, "scalenus-minimus", minimus);
     let mut scalenes = ids_of(&atlas, "scalenes").clone();
-    scalenes.members.push(Member { name: "scalenus minimus".into(), fma: Some("FMA:1234567".into()), uberon: None, ta: None });
+    scalenes.members.push(Member { name: "scalenus minimus".into(), fma: Some("FMA:1234567".into()), uberon: None });
     set_ids(&mut atlas, "scalenes", scalenes);
     assert!(problems(&atlas).is_empty(), "{:#?}", problems(&atlas));
 }
 
-/// A copy of data/ in a fresh temporary folder, for tests that break files.
-fn copy_of_data(name: &str) -> std::path::PathBuf {
-    fn copy(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            let target = to.join(entry.file_name());
-            if entry.file_type().unwrap().is_dir() {
-                copy(&entry.path(), &target);
-            } else {
-                std::fs::copy(entry.path(), target).unwrap();
-            }
-        }
-    }
-    let dir = std::env::temp_dir().join(format!("trigger-atlas-ids-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    copy(Path::new("data"), &dir);
-    dir
-}
-
 #[test]
 fn an_entry_for_an_unknown_muscle_or_ids_in_a_muscle_file_are_errors() {
-    let dir = copy_of_data("unknown");
+    let dir = copy_of_data("ids-unknown");
     let path = dir.join("identifiers.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text.replacen("[tibialis-anterior]", "[tibialis-anterier]", 1)).unwrap();
@@ -128,7 +109,7 @@ fn an_entry_for_an_unknown_muscle_or_ids_in_a_muscle_file_are_errors() {
 
 #[test]
 fn a_data_folder_without_the_file_loads() {
-    let dir = copy_of_data("absent");
+    let dir = copy_of_data("ids-absent");
     std::fs::remove_file(dir.join("identifiers.toml")).unwrap();
     let atlas = load_dir(&dir).expect("loads without identifiers.toml");
     assert!(atlas.muscles.iter().all(|m| m.ids.is_none()));

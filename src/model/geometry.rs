@@ -110,12 +110,7 @@ pub fn smooth_path(points: &[Point]) -> String {
         let p3 = points[(i + 2) % n];
         let c1 = [p1[0] + (p2[0] - p0[0]) / 6.0, p1[1] + (p2[1] - p0[1]) / 6.0];
         let c2 = [p2[0] - (p3[0] - p1[0]) / 6.0, p2[1] - (p3[1] - p1[1]) / 6.0];
-        d.push('C');
-        push_point(&mut d, c1);
-        d.push(' ');
-        push_point(&mut d, c2);
-        d.push(' ');
-        push_point(&mut d, p2);
+        push_curve(&mut d, c1, c2, p2);
     }
     d.push('Z');
     d
@@ -136,12 +131,7 @@ pub fn smooth_open_path(points: &[Point]) -> String {
         let p3 = points[(i + 2).min(n - 1)];
         let c1 = [p1[0] + (p2[0] - p0[0]) / 6.0, p1[1] + (p2[1] - p0[1]) / 6.0];
         let c2 = [p2[0] - (p3[0] - p1[0]) / 6.0, p2[1] - (p3[1] - p1[1]) / 6.0];
-        d.push('C');
-        push_point(&mut d, c1);
-        d.push(' ');
-        push_point(&mut d, c2);
-        d.push(' ');
-        push_point(&mut d, p2);
+        push_curve(&mut d, c1, c2, p2);
     }
     d
 }
@@ -170,6 +160,16 @@ pub fn smooth_polygon(points: &[Point], steps: usize) -> Vec<Point> {
         }
     }
     out
+}
+
+/// Append a cubic Bézier segment, "Cx,y x,y x,y".
+fn push_curve(out: &mut String, c1: Point, c2: Point, to: Point) {
+    out.push('C');
+    push_point(out, c1);
+    out.push(' ');
+    push_point(out, c2);
+    out.push(' ');
+    push_point(out, to);
 }
 
 /// Append "x,y": paths are written for every shape of every view when the body is first drawn,

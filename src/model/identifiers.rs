@@ -1,5 +1,6 @@
 //! Standard anatomical identifiers of a muscle, so that others can join their data with ours:
-//! the Foundational Model of Anatomy (FMA), Uberon and Terminologia Anatomica (TA98). Authored
+//! the Foundational Model of Anatomy (FMA) and Uberon. (No Terminologia Anatomica code is
+//! carried: no source we could read gives them; a field comes with the first one.) Authored
 //! in data/identifiers.toml (one table per muscle, each id copied from a named source) and
 //! bundled into each muscle.
 
@@ -16,9 +17,6 @@ pub struct Identifiers {
     /// `UBERON:0001385`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uberon: Option<String>,
-    /// Terminologia Anatomica 1998: `TA98:A04.7.02.044`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ta: Option<String>,
     /// The members of a group, each with its own identifiers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<Member>,
@@ -37,8 +35,6 @@ pub struct Member {
     pub fma: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uberon: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ta: Option<String>,
 }
 
 /// `FMA:` and digits.
@@ -49,15 +45,6 @@ pub fn is_fma(id: &str) -> bool {
 /// `UBERON:` and seven digits.
 pub fn is_uberon(id: &str) -> bool {
     id.strip_prefix("UBERON:").is_some_and(|d| d.len() == 7 && all_digits(d))
-}
-
-/// `TA98:` and a code of the form `A04.7.02.044`.
-pub fn is_ta(id: &str) -> bool {
-    let Some(code) = id.strip_prefix("TA98:").and_then(|c| c.strip_prefix('A')) else {
-        return false;
-    };
-    let parts: Vec<&str> = code.split('.').collect();
-    parts.len() == 4 && parts.iter().zip([2, 1, 2, 3]).all(|(p, n)| p.len() == n && all_digits(p))
 }
 
 fn all_digits(s: &str) -> bool {
@@ -78,11 +65,11 @@ impl Identifiers {
     /// One line for the muscle page: "FMA 22532 · UBERON 0001385"; a group without a term of
     /// its own names its members' ids: "members: scalenus medius FMA 13386, …".
     pub fn summary(&self) -> Option<String> {
-        let own = |fma: &Option<String>, uberon: &Option<String>, ta: &Option<String>| {
-            [fma, uberon, ta].into_iter().flatten().map(|id| shown(id)).collect::<Vec<_>>().join(" · ")
+        let own = |fma: &Option<String>, uberon: &Option<String>| {
+            [fma, uberon].into_iter().flatten().map(|id| shown(id)).collect::<Vec<_>>().join(" · ")
         };
         let mut parts = Vec::new();
-        let whole = own(&self.fma, &self.uberon, &self.ta);
+        let whole = own(&self.fma, &self.uberon);
         if !whole.is_empty() {
             parts.push(whole);
         }
@@ -90,7 +77,7 @@ impl Identifiers {
             .members
             .iter()
             .map(|m| {
-                let ids = own(&m.fma, &m.uberon, &m.ta);
+                let ids = own(&m.fma, &m.uberon);
                 if ids.is_empty() { m.name.clone() } else { format!("{} {ids}", m.name) }
             })
             .collect();
@@ -114,9 +101,6 @@ mod tests {
         assert!(is_uberon("UBERON:0001385"));
         assert!(!is_uberon("UBERON:1385"));
         assert!(!is_uberon("UBERON_0001385"));
-        assert!(is_ta("TA98:A04.7.02.044"));
-        assert!(!is_ta("TA98:A04.7.2.044"));
-        assert!(!is_ta("A04.7.02.044"));
     }
 
     #[test]
@@ -128,7 +112,7 @@ mod tests {
         };
         assert_eq!(ids.summary().as_deref(), Some("FMA 22532 · UBERON 0001385"));
         let group = Identifiers {
-            members: vec![Member { name: "scalenus medius".into(), fma: Some("FMA:13386".into()), uberon: None, ta: None }],
+            members: vec![Member { name: "scalenus medius".into(), fma: Some("FMA:13386".into()), uberon: None }],
             ..Default::default()
         };
         assert_eq!(group.summary().as_deref(), Some("members: scalenus medius FMA 13386"));

@@ -4,7 +4,7 @@
 use super::atlas::Atlas;
 use super::figure::View;
 use super::geometry;
-use super::identifiers::{is_fma, is_ta, is_uberon};
+use super::identifiers::{is_fma, is_uberon};
 use super::muscle::{Mark, Muscle, TriggerPoint};
 use super::suggest::did_you_mean;
 use super::zone::{Laterality, Zone, ZoneTarget};
@@ -130,16 +130,14 @@ fn check_identifiers(atlas: &Atlas, r: &mut Report) {
         };
         check(r, "ids.fma", &ids.fma, is_fma, "FMA:<digits>");
         check(r, "ids.uberon", &ids.uberon, is_uberon, "UBERON:<7 digits>");
-        check(r, "ids.ta", &ids.ta, is_ta, "TA98:A00.0.00.000");
         for mb in &ids.members {
             check(r, "ids.members.fma", &mb.fma, is_fma, "FMA:<digits>");
             check(r, "ids.members.uberon", &mb.uberon, is_uberon, "UBERON:<7 digits>");
-            check(r, "ids.members.ta", &mb.ta, is_ta, "TA98:A00.0.00.000");
             if mb.name.trim().is_empty() {
                 r.add(&record, "ids.members.name", "is empty");
             }
         }
-        if ids.fma.is_none() && ids.uberon.is_none() && ids.ta.is_none() && ids.members.is_empty() {
+        if ids.fma.is_none() && ids.uberon.is_none() && ids.members.is_empty() {
             r.add(&record, "ids", "has no identifier; leave the muscle out of the file instead");
         }
         for fma in ids.fma_ids() {
