@@ -46,7 +46,7 @@ struct OutlinesFile {
 const MARKS_FILE: &str = "marks.toml";
 const OUTLINES_FILE: &str = "outlines.toml";
 
-/// data/identifiers.toml: each muscle's standard anatomical identifiers (FMA, Uberon, TA), one
+/// data/identifiers.toml: each muscle's standard anatomical identifiers (FMA, Uberon), one
 /// table per muscle id, with where they came from in its header. Optional, and a muscle may be
 /// missing from it (`atlas check` lists those).
 pub const IDENTIFIERS_FILE: &str = "identifiers.toml";
@@ -137,14 +137,14 @@ pub fn load_dir_partly(dir: &Path) -> (Atlas, Vec<String>) {
             muscles.push(m);
         }
     }
-    if let Some(outlines) = outlines {
-        derive_outlines(&outlines_path, outlines, &mut muscles, &mut errors);
+    if let Some(file) = outlines {
+        to_muscles(&outlines_path, file.outlines, &mut muscles, &mut errors, |m, shapes| m.shapes = shapes);
     }
     if let Some(marks) = marks {
         derive_marks(&marks_path, marks, &mut muscles, &mut errors);
     }
     if let Some(identifiers) = identifiers {
-        attach_identifiers(&identifiers_path, identifiers, &mut muscles, &mut errors);
+        to_muscles(&identifiers_path, identifiers, &mut muscles, &mut errors, |m, ids| m.ids = Some(ids));
     }
     let mut views = views;
     views.sort_by_key(|v| v.id);
@@ -159,17 +159,6 @@ pub fn load_dir_partly(dir: &Path) -> (Atlas, Vec<String>) {
         text: None,
     };
     (atlas, errors)
-}
-
-/// Give each muscle listed in the generated outlines file its derived shapes in place of its
-/// authored ones; an entry that names an unknown muscle is an error.
-fn derive_outlines(path: &Path, file: OutlinesFile, muscles: &mut [Muscle], errors: &mut Vec<String>) {
-    for (id, shapes) in file.outlines {
-        match muscles.iter_mut().find(|m| m.id.as_str() == id) {
-            Some(m) => m.shapes = shapes,
-            None => errors.push(format!("{}: \"{id}\" names an unknown muscle", path.display())),
-        }
-    }
 }
 
 /// Fill each trigger point's `also_marked` from the generated marks file; an entry that names
@@ -195,17 +184,18 @@ fn derive_marks(path: &Path, file: MarksFile, muscles: &mut [Muscle], errors: &m
     }
 }
 
-/// Give each muscle its entry of data/identifiers.toml; an entry that names an unknown muscle is
-/// an error.
-fn attach_identifiers(
+/// Hand each entry of a file keyed by muscle id (identifiers, derived outlines) to its muscle;
+/// an entry that names an unknown muscle is an error, with the id probably meant.
+fn to_muscles<T>(
     path: &Path,
-    file: BTreeMap<String, Identifiers>,
+    entries: BTreeMap<String, T>,
     muscles: &mut [Muscle],
     errors: &mut Vec<String>,
+    give: impl Fn(&mut Muscle, T),
 ) {
-    for (id, ids) in file {
+    for (id, entry) in entries {
         match muscles.iter_mut().find(|m| m.id.as_str() == id) {
-            Some(m) => m.ids = Some(ids),
+            Some(m) => give(m, entry),
             None => {
                 let known = muscles.iter().map(|m| m.id.as_str());
                 let hint = crate::model::suggest::did_you_mean(&id, known)
