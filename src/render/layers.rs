@@ -4,7 +4,7 @@
 
 use crate::highlight::Highlight;
 use crate::model::geometry::{push_coordinate, Point};
-use crate::model::outline::{rounded, union};
+use crate::model::outline::{flattened, rounded, union, Corner};
 use crate::model::{Side, Strength, View, ZoneId};
 
 /// One zone's shape on a view, on one side.
@@ -61,17 +61,28 @@ impl Layers {
 /// rounding, in view units: well under a pixel, and it halves the points of a mesh zone's edge.
 const STRAIGHT_ENOUGH: f32 = 0.15;
 
-/// The rounded union of the polygons as path data.
+/// The rounded union of the polygons as path data: per corner a line to the cut and a curve
+/// round it.
 fn shape(polygons: &[&[Point]]) -> String {
     let mut d = String::new();
+    let mut pair = |d: &mut String, p: Point| {
+        push_coordinate(d, p[0]);
+        d.push(',');
+        push_coordinate(d, p[1]);
+    };
     for ring in union(polygons) {
-        for (i, p) in rounded(&nearly_straight_dropped(&ring), ROUNDING, 3).into_iter().enumerate() {
+        let corners = rounded(&nearly_straight_dropped(&ring), ROUNDING);
+        for (i, c) in corners.iter().enumerate() {
             d.push(if i == 0 { 'M' } else { 'L' });
-            push_coordinate(&mut d, p[0]);
-            d.push(',');
-            push_coordinate(&mut d, p[1]);
+            pair(&mut d, c.from);
+            d.push('Q');
+            pair(&mut d, c.control);
+            d.push(' ');
+            pair(&mut d, c.to);
         }
-        d.push('Z');
+        if !corners.is_empty() {
+            d.push('Z');
+        }
     }
     d
 }
@@ -93,18 +104,25 @@ fn nearly_straight_dropped(ring: &[Point]) -> Vec<Point> {
     if kept.len() >= 3 { kept } else { ring.to_vec() }
 }
 
-/// The rings of a path written by `shape`, for tests and hit checks.
+/// The rings of a path written by `shape`, each curve flattened, for tests and hit checks.
 pub fn rings(d: &str) -> Vec<Vec<Point>> {
+    let pair = |p: &str| -> Option<Point> {
+        let (x, y) = p.trim().split_once(',')?;
+        Some([x.parse().ok()?, y.parse().ok()?])
+    };
     d.split('Z')
         .filter(|r| !r.is_empty())
         .map(|r| {
-            r.split(['M', 'L'])
-                .filter(|p| !p.is_empty())
-                .filter_map(|p| {
-                    let (x, y) = p.split_once(',')?;
-                    Some([x.parse().ok()?, y.parse().ok()?])
+            let corners: Vec<Corner> = r
+                .split(['M', 'L'])
+                .filter(|c| !c.is_empty())
+                .filter_map(|c| {
+                    let (from, curve) = c.split_once('Q')?;
+                    let (control, to) = curve.split_once(' ')?;
+                    Some(Corner { from: pair(from)?, control: pair(control)?, to: pair(to)? })
                 })
-                .collect()
+                .collect();
+            flattened(&corners, 4)
         })
         .collect()
 }
