@@ -102,7 +102,7 @@ mod tests {
         assert!(z.is_zoomed());
         assert!((x + w / 2.0 - 100.0).abs() < 0.01, "centred across");
         // Near the top edge it is kept inside the view rather than centred past it.
-        assert!(y >= 0.0 && y <= 60.0 && y + h >= 60.0);
+        assert!((0.0..=60.0).contains(&y) && y + h >= 60.0);
     }
 
     #[test]

@@ -542,7 +542,7 @@ fn a_saved_comparison_shows_each_muscle_under_its_name() {
     assert!(svg.contains("Compared: Quadratus lumborum, Gluteus medius, Piriformis"));
     for (name, h) in &panels {
         assert!(svg.contains(&format!(">{name}</text>")), "{name} heads its panel");
-        assert!(h.marks.len() > 0);
+        assert!(!h.marks.is_empty());
     }
     let marks: usize = panels.iter().map(|(_, h)| h.marks.len()).sum();
     assert_eq!(svg.matches("stroke=\"#111\"").count(), marks, "one X per trigger point of each muscle");

@@ -154,8 +154,7 @@ fn chain(edges: HashMap<(Key, Key), i32>) -> Vec<Vec<Point>> {
     while let Some(&start) = out_of.keys().next() {
         let mut ring = vec![start];
         let mut at = start;
-        loop {
-            let Some(next) = out_of.get_mut(&at).and_then(|v| v.pop()) else { break };
+        while let Some(next) = out_of.get_mut(&at).and_then(|v| v.pop()) {
             if out_of.get(&at).is_some_and(|v| v.is_empty()) {
                 out_of.remove(&at);
             }

@@ -65,7 +65,7 @@ const STRAIGHT_ENOUGH: f32 = 0.15;
 /// round it.
 fn shape(polygons: &[&[Point]]) -> String {
     let mut d = String::new();
-    let mut pair = |d: &mut String, p: Point| {
+    let pair = |d: &mut String, p: Point| {
         push_coordinate(d, p[0]);
         d.push(',');
         push_coordinate(d, p[1]);
