@@ -21,11 +21,23 @@ from source import ROOT
 
 OUTDIR = ROOT / "docs" / "mesh" / "outlines"
 VIEWS = ["front", "back", "side", "head", "sole", "palm", "hand-back"]
-MUSCLES = ["upper-trapezius", "sternocleidomastoid", "masseter", "temporalis", "infraspinatus", "deltoid",
-           "extensor-digitorum", "brachioradialis", "quadratus-lumborum", "gluteus-medius",
-           "gluteus-minimus", "vastus-lateralis", "soleus", "tibialis-anterior",
-           "abductor-hallucis", "adductor-pollicis"]
+MUSCLES = ["upper-trapezius", "sternocleidomastoid", "masseter", "temporalis", "infraspinatus",
+           "deltoid", "extensor-digitorum", "brachioradialis", "quadratus-lumborum",
+           "gluteus-medius", "gluteus-minimus", "vastus-lateralis", "soleus", "tibialis-anterior",
+           "abductor-hallucis", "adductor-pollicis", "abductor-digiti-minimi-hand",
+           "adductor-hallucis", "adductor-magnus", "cervical-multifidi", "coccygeus",
+           "coracobrachialis", "extensor-hallucis-brevis", "flexor-digitorum-brevis",
+           "flexor-digitorum-longus", "flexor-digitorum-profundus",
+           "flexor-digitorum-superficialis", "flexor-hallucis-brevis", "foot-interossei",
+           "gracilis", "hand-interossei", "levator-ani", "middle-trapezius", "obturator-internus",
+           "opponens-pollicis", "pectineus", "plantaris", "popliteus", "pyramidalis",
+           "quadratus-plantae", "rectus-abdominis", "rhomboids", "semimembranosus",
+           "semispinalis-cervicis", "semitendinosus", "splenius-capitis", "sternalis",
+           "vastus-intermedius", "vastus-medialis", "lower-trapezius"]
 H = 420  # pixel height of each panel
+MAX_BYTES = 60_000  # a review PNG with more is written with fewer colours (palette_png)
+# colours kept exact in a reduced palette: marks, outline stroke, body outline, label, background
+KEEP = [(0x10, 0x30, 0xa0), (0xa0, 0x00, 0x00), (0x3b, 0x2f, 0x2a), (0, 0, 0), (255, 255, 255)]
 
 
 def crop_svg(svg, box):
@@ -42,6 +54,25 @@ def panel(view, v, ms, mid, box, label):
                                                  output_height=H))).convert("RGB")
     ImageDraw.Draw(img).text((4, 4), label, fill=(0, 0, 0))
     return img
+
+
+def palette_png(img):
+    """The picture as a palette PNG of about MAX_BYTES at most where it can be (modest committed
+    bytes): 256 colours, else 128 or 64 keeping the marks', outlines' and labels' own colours
+    exact (a small palette would otherwise merge a mark's few blue pixels into grey)."""
+    for colours in (256, 128, 64):
+        q = img.quantize(colours)
+        if colours < 256:
+            pal = q.getpalette()[: 3 * (colours - len(KEEP))] + [c for rgb in KEEP for c in rgb]
+            p = Image.new("P", (1, 1))
+            p.putpalette(pal)
+            q = img.quantize(palette=p, dither=Image.Dither.NONE)
+        buf = io.BytesIO()
+        q.save(buf, "PNG", optimize=True)
+        data = buf.getvalue()
+        if len(data) <= MAX_BYTES:
+            break
+    return data
 
 
 def write(derived, ids=MUSCLES):
@@ -80,7 +111,7 @@ def write(derived, ids=MUSCLES):
             out.paste(p, (x, 0))
             x += p.width + (12 if i % 2 else 3)
         path = OUTDIR / f"{mid}.png"
-        out.quantize(256).save(path, optimize=True)   # palette: modest committed bytes
+        path.write_bytes(palette_png(out))
         paths.append(path)
     return paths
 

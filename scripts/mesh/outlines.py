@@ -88,12 +88,24 @@ RULES = {
     "extensor-digitorum": {"segments": ["forearm"]},
     "abductor-hallucis": {"segments": ["foot"]},
     "adductor-pollicis": {"segments": ["hand"]},
+    # the side drawing claims the front of the thigh past the front one's edge (jagged there)
+    "vastus-intermedius": {"veto": ["front"]},
 }
 
 # The muscles whose derived outlines are judged at least as good as the hand-kept ones on every
 # view they show on (docs/mesh/outlines/*.png): only these are written to outlines.toml, and the
 # app takes their outlines from there. The others keep their `[[shapes]]`.
-DERIVED = {"abductor-hallucis", "adductor-pollicis", "masseter", "soleus", "temporalis"}
+DERIVED = {"abductor-digiti-minimi-hand", "abductor-hallucis", "adductor-hallucis",
+           "adductor-magnus", "adductor-pollicis", "cervical-multifidi", "coccygeus",
+           "coracobrachialis", "extensor-hallucis-brevis", "flexor-digitorum-brevis",
+           "flexor-digitorum-longus", "flexor-digitorum-profundus",
+           "flexor-digitorum-superficialis", "flexor-hallucis-brevis", "foot-interossei",
+           "gracilis", "hand-interossei", "levator-ani", "masseter", "middle-trapezius",
+           "obturator-internus", "opponens-pollicis", "pectineus", "plantaris", "popliteus",
+           "pyramidalis", "quadratus-plantae", "rectus-abdominis", "rhomboids",
+           "semimembranosus", "semispinalis-cervicis", "semitendinosus", "soleus",
+           "splenius-capitis", "sternalis", "temporalis", "vastus-intermedius",
+           "vastus-medialis"}
 
 
 def view_info(view):
