@@ -3,6 +3,7 @@
 //! over them as smooth shapes (`render::layers`) and switches only the shapes whose state
 //! changed (`shapes`). Input is handled once for the whole view (`pointer`), not per shape.
 
+mod on_screen;
 mod pointer;
 mod shapes;
 
@@ -123,14 +124,17 @@ pub fn BodyFigure(
     let zone_group = NodeRef::<leptos::svg::G>::new();
     let muscle_group = NodeRef::<leptos::svg::G>::new();
 
+    // What the view shows of the selection: at once on screen, a frame later off it.
+    let figure = NodeRef::<leptos::html::Figure>::new();
+    let shown = on_screen::follow_when_seen(figure, highlight);
     // What the selection lays over the view, and whether it shows anything here at all (a
     // printed handout leaves out empty views).
     let layers = Memo::new({
         let zones = zones.clone();
-        move |_| highlight.with(|h| Layers::of(&zones, h))
+        move |_| shown.with(|h| Layers::of(&zones, h))
     });
     let has_content = Memo::new(move |_| {
-        !layers.with(Layers::is_empty) || highlight.with(|h| h.marks.iter().any(|m| m.view == view))
+        !layers.with(Layers::is_empty) || shown.with(|h| h.marks.iter().any(|m| m.view == view))
     });
 
     // Switch the shapes whose state changed, and nothing else.
@@ -140,7 +144,7 @@ pub fn BodyFigure(
         let (zones, muscles) = (zones.clone(), muscles.clone());
         move |_| {
             let (Some(zg), Some(mg)) = (zone_group.get(), muscle_group.get()) else { return };
-            highlight.with(|h| {
+            shown.with(|h| {
                 shown_zones.update_value(|shown| update(&zg, shown, zones.iter().map(|z| zone_state(h, z)), write_zone));
                 shown_muscles.update_value(|shown| {
                     let next = muscles.iter().map(|m| (m.deep, h.is_muscle_selected(&m.muscle, m.side)));
@@ -388,7 +392,7 @@ pub fn BodyFigure(
     };
 
     let marks = move || {
-        highlight.with(|h| {
+        shown.with(|h| {
             h.marks
                 .iter()
                 .filter(|m| m.view == view)
@@ -421,7 +425,7 @@ pub fn BodyFigure(
     // assistive technology and tests, but does not change how it looks).
     let chosen_muscle = {
         let (atlas, v) = (atlas.clone(), v.clone());
-        let chosen = Memo::new(move |_| highlight.with(|h| h.muscle.clone()));
+        let chosen = Memo::new(move |_| shown.with(|h| h.muscle.clone()));
         move || {
             chosen.with(|c| {
                 let Some((id, sides)) = c else { return Vec::new() };
@@ -440,6 +444,7 @@ pub fn BodyFigure(
         <figure
             class=move || if has_content.get() { "body-figure" } else { "body-figure body-figure--empty" }
             data-view=name
+            node_ref=figure
         >
             <figcaption class="body-figure__caption">{caption}</figcaption>
             <div class="body-figure__stage">

@@ -125,6 +125,29 @@ test('a shared muscle link opens on the view that shows it, its name and pattern
   atlas.expectNoConsoleErrors();
 });
 
+test('a view off screen catches up with a tap: the pattern is there when it is shown', async ({ page }) => {
+  // Only the view on screen answers a tap in its own frame; the others follow just after.
+  const atlas = new AtlasPage(page);
+  await atlas.open();
+  await page.getByRole('button', { name: 'Muscles', exact: true }).tap();
+  await page.locator('[data-view-tab=back]').tap();
+  await tap(atlas, atlas.muscle('upper-trapezius', 'left', 'back'));
+  await expect(page).toHaveURL(/\?muscle=upper-trapezius&side=left$/);
+  const essential = (view) => page.locator(`figure[data-view=${view}] .layer--essential`);
+  await expect(essential('back')).toHaveAttribute('d', /^M/);
+  // The head view, hidden until now, already holds the temple pattern once it is shown.
+  await page.locator('[data-view-tab=head]').tap();
+  await expect(page.locator('.explorer__view:visible')).toHaveAttribute('data-view', 'head');
+  await expect(essential('head')).toHaveAttribute('d', /^M/);
+  await expect(atlas.zone('head.temple', 'left', 'head')).toHaveAttribute('data-state', 'essential');
+  // Choosing another muscle clears it there too.
+  await page.locator('[data-view-tab=back]').tap();
+  await tap(atlas, atlas.muscle('soleus', 'right', 'back'));
+  await expect(page).toHaveURL(/\?muscle=soleus&side=right$/);
+  await expect(essential('head')).toHaveAttribute('d', '');
+  atlas.expectNoConsoleErrors();
+});
+
 test('the answer sheet pulls up and down, and Start over is always within reach', async ({ page }) => {
   const atlas = new AtlasPage(page);
   await atlas.open('?zone=head.temple&side=left');
