@@ -44,6 +44,15 @@ test('the printed handout shows the figure, where to press and what to do, witho
   await expect(page.getByText('A reference, not a diagnosis.')).toBeVisible();
   await page.pdf({ path: 'tests/e2e/screenshots/handout-infraspinatus.pdf' });
   await atlas.screenshot('handout-infraspinatus');
+  // Paper is narrower than a desktop screen: the handout still holds every view that shows
+  // the muscle, and the answer flows after the figure instead of being pinned like a
+  // phone's sheet (which printed over every page).
+  await page.setViewportSize({ width: 780, height: 1000 });
+  for (const view of ['front', 'back', 'side']) {
+    await expect(page.locator(`[data-view=${view}] svg.body-figure__svg`)).toBeVisible();
+  }
+  await expect(page.locator('[data-view=sole] svg.body-figure__svg')).toBeHidden();
+  expect(await page.locator('.sheet').evaluate((el) => getComputedStyle(el).position)).toBe('static');
 });
 
 test('the mirror switch flips the figure and says so, and is remembered', async ({ page }) => {
