@@ -33,7 +33,10 @@ MUSCLES = ["upper-trapezius", "sternocleidomastoid", "masseter", "temporalis", "
            "opponens-pollicis", "pectineus", "plantaris", "popliteus", "pyramidalis",
            "quadratus-plantae", "rectus-abdominis", "rhomboids", "semimembranosus",
            "semispinalis-cervicis", "semitendinosus", "splenius-capitis", "sternalis",
-           "vastus-intermedius", "vastus-medialis", "lower-trapezius"]
+           "vastus-intermedius", "vastus-medialis", "lower-trapezius", "adductor-brevis",
+           "adductor-longus", "flexor-carpi-radialis", "flexor-carpi-ulnaris",
+           "flexor-pollicis-longus", "pronator-teres", "sartorius", "subclavius",
+           "thoracolumbar-multifidi", "tibialis-posterior"]
 H = 420  # pixel height of each panel
 MAX_BYTES = 60_000  # a review PNG with more is written with fewer colours (palette_png)
 # colours kept exact in a reduced palette: marks, outline stroke, body outline, label, background

@@ -18,8 +18,11 @@ had none. Here a muscle's outline is one region of the posed mesh's surface:
 - project: on every view (marks.cameras), the pixels of a z-buffer (RES units) whose front-most
   triangle faces the viewer at least OUT_FACING (no smear along the silhouette), is kept, and
   where the signed distance, interpolated across the triangle, is at least zero (the edge falls
-  between vertices where the drawing put it, not on the mesh's coarse grid); closed and opened
-  by a unit, on the picture's right half; traced, smoothed, simplified to a few points for the
+  between vertices where the drawing put it, not on the mesh's coarse grid: the field is sampled
+  at the vertices and the edge midpoints, `Fine`, so a strip narrower than a coarse triangle is
+  not lost between its vertices); closed and opened by SMOOTH, on the picture's right half,
+  except where the view's drawing is itself thinner than the opening (it would cut the ends of
+  the long thin muscles the drawing draws: kept as the region has them, only closed); traced, smoothed, simplified to a few points for the
   app's spline, rounded to 0.1; pieces smaller than MIN_AREA or a MIN_SHARE of the largest are
   dropped, and holes filled.
 
@@ -95,17 +98,19 @@ RULES = {
 # The muscles whose derived outlines are judged at least as good as the hand-kept ones on every
 # view they show on (docs/mesh/outlines/*.png): only these are written to outlines.toml, and the
 # app takes their outlines from there. The others keep their `[[shapes]]`.
-DERIVED = {"abductor-digiti-minimi-hand", "abductor-hallucis", "adductor-hallucis",
-           "adductor-magnus", "adductor-pollicis", "cervical-multifidi", "coccygeus",
-           "coracobrachialis", "extensor-hallucis-brevis", "flexor-digitorum-brevis",
+DERIVED = {"abductor-digiti-minimi-hand", "abductor-hallucis", "adductor-brevis",
+           "adductor-hallucis", "adductor-longus", "adductor-magnus", "adductor-pollicis",
+           "cervical-multifidi", "coccygeus", "coracobrachialis", "extensor-hallucis-brevis",
+           "flexor-carpi-radialis", "flexor-carpi-ulnaris", "flexor-digitorum-brevis",
            "flexor-digitorum-longus", "flexor-digitorum-profundus",
-           "flexor-digitorum-superficialis", "flexor-hallucis-brevis", "foot-interossei",
-           "gracilis", "hand-interossei", "levator-ani", "masseter", "middle-trapezius",
-           "obturator-internus", "opponens-pollicis", "pectineus", "plantaris", "popliteus",
-           "pyramidalis", "quadratus-plantae", "rectus-abdominis", "rhomboids",
-           "semimembranosus", "semispinalis-cervicis", "semitendinosus", "soleus",
-           "splenius-capitis", "sternalis", "temporalis", "vastus-intermedius",
-           "vastus-medialis"}
+           "flexor-digitorum-superficialis", "flexor-hallucis-brevis", "flexor-pollicis-longus",
+           "foot-interossei", "gracilis", "hand-interossei", "levator-ani", "masseter",
+           "middle-trapezius", "obturator-internus", "opponens-pollicis", "pectineus",
+           "plantaris", "popliteus", "pronator-teres", "pyramidalis", "quadratus-plantae",
+           "rectus-abdominis", "rhomboids", "sartorius", "semimembranosus",
+           "semispinalis-cervicis", "semitendinosus", "soleus", "splenius-capitis", "sternalis",
+           "subclavius", "temporalis", "thoracolumbar-multifidi", "tibialis-posterior",
+           "vastus-intermedius", "vastus-medialis"}
 
 
 def view_info(view):
@@ -119,7 +124,7 @@ def view_info(view):
 class Buffer:
     """One view's z-buffer of the mesh: per pixel the front-most triangle and its depth."""
 
-    def __init__(self, view, cam, V, tris, vnormals):
+    def __init__(self, view, cam, V, tris, vnormals, fine):
         w, h, self.separate = view_info(view)
         self.nx, self.ny = int(round(w / RES)), int(round(h / RES))
         towards = np.asarray(cam.towards, float)
@@ -127,6 +132,7 @@ class Buffer:
         self.depth_v = V @ towards
         self.keep_v = np.ones(len(V), bool) if cam.keep is None else np.asarray(cam.keep(V), bool)
         self.facing_v = vnormals @ towards
+        self.fine = fine
         # SVG units per dm in the picture plane (the median over the mesh's edges)
         e = V[tris[:, 1]] - V[tris[:, 0]]
         e2 = self.P[tris[:, 1]] - self.P[tris[:, 0]]
@@ -139,6 +145,14 @@ class Buffer:
         self.tri_shown = self.tri_ok & (tn @ towards >= OUT_FACING)
         cand = self.keep_v[tris].any(1)
         self.tid, self.zbuf = self._raster(tris, np.flatnonzero(cand))
+        # the edge midpoints (fine.edges) after the vertices: in the picture, half-way along the
+        # edge as drawn (the raster interpolates linearly in the picture), so the region's
+        # field is sampled twice as densely as the mesh's grid
+        e = fine.edges
+        self.P = np.concatenate([self.P, self.P[e].mean(1)])
+        self.depth_v = np.concatenate([self.depth_v, self.depth_v[e].mean(1)])
+        self.keep_v = np.concatenate([self.keep_v, self.keep_v[e].all(1)])
+        self.facing_v = fine.normals @ towards
 
     def _raster(self, tris, ids):
         p = self.P[tris[ids]] / RES - 0.5          # pixel-centre coordinates
@@ -215,10 +229,11 @@ class Buffer:
 
     def mask(self, field):
         """Pixels on the picture's right half whose front-most surface is in the region: the
-        per-vertex signed distance interpolated across each triangle, at least zero."""
+        signed distance at the vertices and edge midpoints interpolated linearly across each of
+        the triangle's four halves (its corners and middle), at least zero."""
         t = self.tid
         m = (t >= 0)
-        val = (self.bary[m] * field[self.tris[t[m]]]).sum(1)
+        val = self.fine.interpolate(field, t[m], self.bary[m])
         m[m] = (val >= 0.0) & self.tri_shown[t[m]]
         m[:, : int(round(MID / RES))] = False
         return m
@@ -229,6 +244,54 @@ class Buffer:
         m[m] = self.tri_ok[t[m]]
         m[:, : int(round(MID / RES))] = False
         return m
+
+
+class Fine:
+    """The mesh's triangles halved along every edge (each in four): the edge midpoints get
+    indices after the vertices (`edges`: their end points), so a per-vertex field can be sampled
+    at them too. A thin drawing whose strip passes between two vertices of a coarse triangle (the
+    shin's, 18 units tall and 5 wide on the front) is then not lost between them."""
+
+    def __init__(self, V, tris, vnormals):
+        n = len(V)
+        e = np.sort(np.concatenate([tris[:, [0, 1]], tris[:, [1, 2]], tris[:, [2, 0]]]), 1)
+        self.edges, inv = np.unique(e, axis=0, return_inverse=True)
+        inv = inv.ravel()
+        f = len(tris)
+        self.tri_edges = n + np.stack([inv[:f], inv[f: 2 * f], inv[2 * f:]], 1)  # m01, m12, m20
+        nm = vnormals[self.edges].sum(1)
+        nm /= np.maximum(np.linalg.norm(nm, axis=1, keepdims=True), 1e-12)
+        self.normals = np.concatenate([vnormals, nm])
+        self.n = n + len(self.edges)
+        a, b, c = tris.T
+        m01, m12, m20 = self.tri_edges.T
+        self.tris = np.concatenate([np.stack([a, m01, m20], 1), np.stack([b, m12, m01], 1),
+                                    np.stack([c, m20, m12], 1), np.stack([m01, m12, m20], 1)])
+        self.orig_tris = tris
+
+    def twins(self, twin):
+        """The vertices' mirror twins extended to the midpoints (the twins' edge's midpoint)."""
+        n = len(twin)
+        key = {(int(a), int(b)): n + i for i, (a, b) in enumerate(self.edges)}
+        tw = np.sort(twin[self.edges], 1)
+        mid = np.array([key.get((int(a), int(b)), n + i) for i, (a, b) in enumerate(tw)], int)
+        return np.concatenate([twin, mid])
+
+    def extend(self, mask):
+        """A per-vertex boolean extended to the midpoints (both ends)."""
+        return np.concatenate([mask, mask[self.edges].all(1)])
+
+    def interpolate(self, field, t, bary):
+        """The field at barycentric `bary` of original triangles `t`, linear on their halves."""
+        f = field[self.orig_tris[t]]
+        g = field[self.tri_edges[t]]                     # m01, m12, m20
+        l0, l1, l2 = bary[:, 0], bary[:, 1], bary[:, 2]
+        return np.select(
+            [l0 >= 0.5, l1 >= 0.5, l2 >= 0.5],
+            [(2 * l0 - 1) * f[:, 0] + 2 * l1 * g[:, 0] + 2 * l2 * g[:, 2],
+             (2 * l1 - 1) * f[:, 1] + 2 * l0 * g[:, 0] + 2 * l2 * g[:, 1],
+             (2 * l2 - 1) * f[:, 2] + 2 * l0 * g[:, 2] + 2 * l1 * g[:, 1]],
+            (1 - 2 * l2) * g[:, 0] + (1 - 2 * l0) * g[:, 1] + (1 - 2 * l1) * g[:, 2])
 
 
 def mask_polygon(m):
@@ -242,8 +305,13 @@ def mask_polygon(m):
     return shapely.union_all(boxes) if boxes else Polygon()
 
 
-def outline_pieces(m):
-    """A mask's outline as a few smooth simple polygons: lists of (x, y), largest first."""
+def outline_pieces(m, drawn=None):
+    """A mask's outline as a few smooth simple polygons: lists of (x, y), largest first.
+
+    Closed and opened by SMOOTH (slivers and spurs go), except where the view's drawing
+    (`drawn`: shapely polygons, mirrored as the view shows them) is itself thinner than the
+    opening: there the mask is kept as it is (the opening would cut the thin ends of a long
+    muscle the drawing draws, the forearm's and the shin's), and only closed."""
     r = max(1, int(round(SMOOTH / RES)))
     st = ndimage.generate_binary_structure(2, 1)
     if not m.any():
@@ -253,11 +321,21 @@ def outline_pieces(m):
     y0, x0 = max(ys[0] - pad, 0), max(xs[0] - pad, 0)
     m = m[y0: ys[-1] + pad + 1, x0: xs[-1] + pad + 1]
     m = ndimage.binary_closing(m, st, iterations=r)
-    m = ndimage.binary_opening(m, st, iterations=r)
-    m = ndimage.binary_fill_holes(m)
-    if not m.any():
+    thin = np.zeros_like(m)
+    if drawn:
+        gy, gx = np.mgrid[0: m.shape[0], 0: m.shape[1]]
+        cx, cy = (gx + x0 + 0.5) * RES, (gy + y0 + 0.5) * RES
+        hand = np.zeros_like(m)
+        for p in drawn:
+            hand |= shapely.contains_xy(p, cx, cy)
+        thin = m & hand & ~ndimage.binary_opening(hand, st, iterations=r, border_value=0)
+    body = ndimage.binary_fill_holes(ndimage.binary_opening(m, st, iterations=r))
+    if not body.any() and not thin.any():
         return []
-    g = shapely.affinity.translate(mask_polygon(m), x0 * RES, y0 * RES).buffer(SMOOTH, quad_segs=4).buffer(-2 * SMOOTH, quad_segs=4).buffer(SMOOTH, quad_segs=4)
+    g = shapely.affinity.translate(mask_polygon(body), x0 * RES, y0 * RES).buffer(SMOOTH, quad_segs=4).buffer(-2 * SMOOTH, quad_segs=4).buffer(SMOOTH, quad_segs=4)
+    if thin.any():
+        t = shapely.affinity.translate(mask_polygon(thin), x0 * RES, y0 * RES)
+        g = shapely.union(g, t).buffer(SMOOTH / 2, quad_segs=4).buffer(-SMOOTH / 2, quad_segs=4)
     polys = sorted((Polygon(p.exterior) for p in shapely.get_parts(g) if p.geom_type == "Polygon"),
                    key=lambda p: -p.area)
     if not polys:
@@ -342,7 +420,7 @@ def lift(m, bufs, avg, twin, allowed=None):
     if not (val >= 0).any():
         return val
     v, k = np.where(decided, val, 0.0), decided.astype(float)
-    for _ in range(FILL_STEPS):
+    for _ in range(2 * FILL_STEPS):       # the halved mesh: the same distance
         v = np.where(decided, val, avg @ v)
         k = np.where(decided, 1.0, avg @ k)
     fill = np.where(k >= 0.05, v / np.maximum(k, 1e-6), -CLAMP)
@@ -359,9 +437,10 @@ def build(cams, V, tris, ids=None, log=print):
     """(muscle-id -> [(view, points), ...] in view order, the per-view buffers): every muscle's
     derived outline, whether or not it is in DERIVED (the review PNGs show them all)."""
     normals = marks_mod.vertex_normals(V, tris)
-    bufs = {v: Buffer(v, c, V, tris, normals) for v, c in cams.items()}
-    twin = twins(V)
-    avg = mesh_neighbours(tris, len(V))
+    fine = Fine(V, tris, normals)
+    bufs = {v: Buffer(v, c, V, tris, normals, fine) for v, c in cams.items()}
+    twin = fine.twins(twins(V))
+    avg = mesh_neighbours(fine.tris, fine.n)
     segs = json.loads(SEGMENTS.read_text())
     vertex_segment = np.asarray(segs["vertex_segment"])
     out = {}
@@ -370,7 +449,7 @@ def build(cams, V, tris, ids=None, log=print):
         if ids is not None and m["id"] not in ids:
             continue
         rule = RULES.get(m["id"], {})
-        allowed = (segment_mask(rule["segments"], segs["segments"], vertex_segment)
+        allowed = (fine.extend(segment_mask(rule["segments"], segs["segments"], vertex_segment))
                    if "segments" in rule else None)
         region = lift(m, bufs, avg, twin, allowed)   # signed distance, dm
         if not (region >= 0).any():
@@ -378,7 +457,10 @@ def build(cams, V, tris, ids=None, log=print):
         drawn = {s["view"] for s in m.get("shapes", [])} | set(rule.get("extra_views", ()))
         shapes = []
         for view, b in bufs.items():
-            for pts in outline_pieces(b.mask(region)):
+            drawn_here = [shape_polygon(s["points"]) for s in m.get("shapes", []) if s["view"] == view]
+            if not b.separate:
+                drawn_here += [shapely.affinity.scale(p, -1, 1, origin=(MID, 0)) for p in drawn_here]
+            for pts in outline_pieces(b.mask(region), drawn_here):
                 # a view nobody drew the muscle on shows it only where it is large there
                 if view not in drawn and Polygon(catmull_rom(pts)).area / b.scale ** 2 < UNDRAWN_AREA:
                     dropped += 1
