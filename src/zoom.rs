@@ -6,9 +6,11 @@ use crate::model::geometry::Point;
 /// The most a view can be magnified.
 pub const MAX_SCALE: f32 = 6.0;
 
-/// One press of "+" (or "-"): doubling brings the thin strips of a phone's whole-body view (the
-/// top of the shoulder, the inner knee) to a fingertip's size in one step, where x1.5 did not.
-pub const STEP: f32 = 2.0;
+/// The magnifications "+" and "-" step through. The middle one brings the thinnest strips of a
+/// phone's whole-body view (the side of the chest under the arm, under 8 px across; the top of
+/// the shoulder; the inner ankle) to a fingertip's 24 px in one step, where doubling left 14
+/// of them short; the last is the most a view can be magnified.
+pub const LEVELS: [f32; 3] = [1.0, 3.2, MAX_SCALE];
 
 /// A magnification around a centre, in the view's own units.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -61,6 +63,17 @@ impl Zoom {
         Zoom { scale, cx: p[0], cy: p[1], ..self }.clamped()
     }
 
+    /// The factor to the next level up ("+"), or down; a pinch or the wheel may have left the
+    /// view between levels.
+    pub fn step(self, up: bool) -> f32 {
+        let next = if up {
+            LEVELS.iter().copied().find(|&l| l > self.scale * 1.001).unwrap_or(MAX_SCALE)
+        } else {
+            LEVELS.iter().rev().copied().find(|&l| l < self.scale / 1.001).unwrap_or(1.0)
+        };
+        if self.scale > 0.0 { next / self.scale } else { 1.0 }
+    }
+
     /// Move the visible box by (dx, dy) view units.
     pub fn pan_by(self, dx: f32, dy: f32) -> Zoom {
         Zoom { cx: self.cx + dx, cy: self.cy + dy, ..self }.clamped()
@@ -103,6 +116,22 @@ mod tests {
         assert!((x + w / 2.0 - 100.0).abs() < 0.01, "centred across");
         // Near the top edge it is kept inside the view rather than centred past it.
         assert!((0.0..=60.0).contains(&y) && y + h >= 60.0);
+    }
+
+    #[test]
+    fn plus_and_minus_step_through_the_levels_from_wherever_the_view_is() {
+        let near = |z: Zoom, scale: f32| (z.scale - scale).abs() < 1e-3;
+        let whole = Zoom::fit(200.0, 500.0);
+        let one = whole.zoom_by(whole.step(true), None);
+        assert!(near(one, LEVELS[1]), "{}", one.scale);
+        let two = one.zoom_by(one.step(true), None);
+        assert!(near(two, MAX_SCALE), "{}", two.scale);
+        assert!(near(two.zoom_by(two.step(true), None), MAX_SCALE), "no further than the last");
+        assert!(near(two.zoom_by(two.step(false), None), LEVELS[1]), "back the way it came");
+        // Between levels (after a pinch), "+" goes to the next one up and "-" to the next down.
+        let pinched = whole.zoom_by(2.0, None);
+        assert!(near(pinched.zoom_by(pinched.step(true), None), LEVELS[1]));
+        assert!(near(pinched.zoom_by(pinched.step(false), None), 1.0));
     }
 
     #[test]

@@ -374,8 +374,8 @@ pub fn BodyFigure(
                 let to = focus();
                 zoom.update(|z| {
                     *z = match to {
-                        Some(p) if !z.is_zoomed() => z.zoom_to(crate::zoom::STEP, p),
-                        _ => z.zoom_by(crate::zoom::STEP, None),
+                        Some(p) if !z.is_zoomed() => z.zoom_to(z.step(true), p),
+                        _ => z.zoom_by(z.step(true), None),
                     }
                 })
             }
@@ -386,7 +386,7 @@ pub fn BodyFigure(
     let zoom_controls = view! {
         <div class="zoom-controls no-print" role="group" aria-label=format!("Zoom the {lower} view")>
             {zoom_in}
-            {zoom_button("\u{2212}", format!("Zoom out of the {lower} view"), |z| z.zoom_by(1.0 / crate::zoom::STEP, None), |z| z.is_zoomed())}
+            {zoom_button("\u{2212}", format!("Zoom out of the {lower} view"), |z| z.zoom_by(z.step(false), None), |z| z.is_zoomed())}
             {zoom_button("\u{21ba}", format!("Show the whole {lower} view"), |z| z.zoom_by(0.0, None), |z| z.is_zoomed())}
         </div>
     };

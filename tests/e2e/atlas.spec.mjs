@@ -479,11 +479,12 @@ test('zoom and pan: buttons, keys, the wheel with Ctrl, and a two-finger pinch',
   const viewBox = () => svg.getAttribute('viewBox');
   expect(await viewBox()).toBe('0 0 200 500');
   await page.getByRole('button', { name: 'Zoom in on the front view' }).click();
-  await expect(svg).toHaveAttribute('data-zoom', '2');
+  await expect(svg).toHaveAttribute('data-zoom', '3.2');
   await page.getByRole('button', { name: 'Zoom in on the front view' }).click();
-  await expect(svg).toHaveAttribute('data-zoom', '4');
+  await expect(svg).toHaveAttribute('data-zoom', '6');
+  await expect(page.getByRole('button', { name: 'Zoom in on the front view' })).toBeDisabled();
   await page.getByRole('button', { name: 'Zoom out of the front view' }).click();
-  await expect(svg).toHaveAttribute('data-zoom', '2');
+  await expect(svg).toHaveAttribute('data-zoom', '3.2');
   // A zone still chooses where it is drawn, magnified.
   await atlas.clickShape(atlas.zone('abdomen.upper-inner', 'left', 'front'));
   await expect(page.getByRole('heading', { name: 'Pain in the left upper abdomen near the midline' })).toBeVisible();

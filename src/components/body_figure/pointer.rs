@@ -86,8 +86,8 @@ pub fn wheel(ev: &web_sys::WheelEvent, svg: &web_sys::Element, zoom: RwSignal<Zo
 /// +, - and 0 zoom the view whose shape has focus. Returns whether the key was handled.
 pub fn zoom_keys(ev: &KeyboardEvent, zoom: RwSignal<Zoom>) -> bool {
     let step: fn(Zoom) -> Zoom = match ev.key().as_str() {
-        "+" | "=" => |z| z.zoom_by(crate::zoom::STEP, None),
-        "-" => |z| z.zoom_by(1.0 / crate::zoom::STEP, None),
+        "+" | "=" => |z| z.zoom_by(z.step(true), None),
+        "-" => |z| z.zoom_by(z.step(false), None),
         "0" => |z| z.zoom_by(0.0, None),
         _ => return false,
     };
