@@ -75,7 +75,8 @@ SEGMENTS = ROOT / "data" / "mesh" / "segments.json"
 # leaks onto neighbouring parts: `segments` (the skin segments of data/mesh/segments.json it may
 # cover; a name without .L/.R means both sides), `vote` (the drawn views that decide; by default
 # all), `veto` (drawn views that must also hold what they see squarely), `extra_views` (views it is
-# not drawn on where it shows anyway, pieces of any size).
+# not drawn on where it shows anyway, pieces of any size), `undrawn: False` (no piece on a view it
+# is not drawn on, however large: a deep muscle whose drawings' region reaches round the body).
 RULES = {
     # the back drawing reaches round the hip further than the side one: the side decides there
     "gluteus-medius": {"segments": ["abdomen_lower", "pelvis", "thigh"], "veto": ["side"]},
@@ -91,6 +92,19 @@ RULES = {
     "extensor-digitorum": {"segments": ["forearm"]},
     "abductor-hallucis": {"segments": ["foot"]},
     "adductor-pollicis": {"segments": ["hand"]},
+    # deep muscles drawn on the front and side: the side drawing's region reaches round the flank
+    # (or onto the arm beside it) and showed as a piece on the back, where they are not drawn
+    "iliopsoas": {"segments": ["abdomen_upper", "abdomen_lower", "pelvis", "thigh"], "undrawn": False},
+    "diaphragm": {"undrawn": False},
+    "intercostals": {"undrawn": False},
+    "transversus-abdominis": {"segments": ["chest_lower", "abdomen_upper", "abdomen_lower", "pelvis"],
+                              "undrawn": False},
+    "pectoralis-minor": {"undrawn": False},
+    # the arm beside the flank took pieces of these (the forearm on the back, the hand)
+    "external-oblique": {"segments": ["chest_lower", "abdomen_upper", "abdomen_lower", "pelvis"]},
+    "tensor-fasciae-latae": {"segments": ["pelvis", "thigh"]},
+    # the side drawing runs steeper than the back one: two bands on the side; the back decides
+    "piriformis": {"vote": ["back"]},
     # the side drawing claims the front of the thigh past the front one's edge (jagged there)
     "vastus-intermedius": {"veto": ["front"]},
 }
@@ -100,17 +114,17 @@ RULES = {
 # app takes their outlines from there. The others keep their `[[shapes]]`.
 DERIVED = {"abductor-digiti-minimi-hand", "abductor-hallucis", "adductor-brevis",
            "adductor-hallucis", "adductor-longus", "adductor-magnus", "adductor-pollicis",
-           "cervical-multifidi", "coccygeus", "coracobrachialis", "extensor-hallucis-brevis",
-           "flexor-carpi-radialis", "flexor-carpi-ulnaris", "flexor-digitorum-brevis",
-           "flexor-digitorum-longus", "flexor-digitorum-profundus",
+           "cervical-multifidi", "coccygeus", "coracobrachialis", "diaphragm",
+           "extensor-hallucis-brevis", "flexor-carpi-radialis", "flexor-carpi-ulnaris",
+           "flexor-digitorum-brevis", "flexor-digitorum-longus", "flexor-digitorum-profundus",
            "flexor-digitorum-superficialis", "flexor-hallucis-brevis", "flexor-pollicis-longus",
-           "foot-interossei", "gracilis", "hand-interossei", "levator-ani", "masseter",
-           "middle-trapezius", "obturator-internus", "opponens-pollicis", "pectineus",
-           "plantaris", "popliteus", "pronator-teres", "pyramidalis", "quadratus-plantae",
-           "rectus-abdominis", "rhomboids", "sartorius", "semimembranosus",
-           "semispinalis-cervicis", "semitendinosus", "soleus", "splenius-capitis", "sternalis",
-           "subclavius", "temporalis", "thoracolumbar-multifidi", "tibialis-posterior",
-           "vastus-intermedius", "vastus-medialis"}
+           "foot-interossei", "gracilis", "hand-interossei", "iliopsoas", "levator-ani",
+           "masseter", "middle-trapezius", "obturator-internus", "opponens-pollicis", "pectineus",
+           "pectoralis-minor", "piriformis", "plantaris", "popliteus", "pronator-teres",
+           "pyramidalis", "quadratus-plantae", "rectus-abdominis", "rhomboids", "sartorius",
+           "semimembranosus", "semispinalis-cervicis", "semitendinosus", "soleus", "sphincter-ani",
+           "splenius-capitis", "sternalis", "subclavius", "temporalis", "thoracolumbar-multifidi",
+           "tibialis-posterior", "vastus-intermedius", "vastus-medialis"}
 
 
 def view_info(view):
@@ -462,7 +476,8 @@ def build(cams, V, tris, ids=None, log=print):
                 drawn_here += [shapely.affinity.scale(p, -1, 1, origin=(MID, 0)) for p in drawn_here]
             for pts in outline_pieces(b.mask(region), drawn_here):
                 # a view nobody drew the muscle on shows it only where it is large there
-                if view not in drawn and Polygon(catmull_rom(pts)).area / b.scale ** 2 < UNDRAWN_AREA:
+                if view not in drawn and (rule.get("undrawn") is False or
+                                          Polygon(catmull_rom(pts)).area / b.scale ** 2 < UNDRAWN_AREA):
                     dropped += 1
                     continue
                 shapes.append((view, pts))
