@@ -341,7 +341,12 @@ pub fn BodyFigure(
         roving.set_value(i);
         if is_zone(&el) {
             if let Some(&c) = centres.get(i) {
-                zoom.update(|z| *z = z.show(c));
+                // A click focuses the zone it chose: most are in sight, and an unchanged zoom
+                // should not restyle the view in the tap's frame.
+                let (now, next) = (zoom.get_untracked(), zoom.get_untracked().show(c));
+                if next != now {
+                    zoom.set(next);
+                }
             }
         }
     };

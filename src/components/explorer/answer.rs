@@ -149,8 +149,9 @@ pub fn AnswerPanel(atlas: Arc<Atlas>, index: Arc<LazyIndex>, ui: Ui) -> impl Int
     // Lowered, the sheet shows the top of the answer (its name), wherever it had been scrolled to.
     let section = NodeRef::<leptos::html::Section>::new();
     Effect::new(move |before: Option<()>| {
-        // It starts at the top: scrolling it there then would force a layout before the first paint.
-        if sheet.get() == Sheet::Peek && before.is_some() {
+        // It starts at the top: scrolling it there then would force a layout before the first
+        // paint. Only a phone's sheet scrolls on its own; on a desktop it would force one per tap.
+        if sheet.get() == Sheet::Peek && before.is_some() && super::is_phone() {
             if let Some(el) = section.get_untracked() {
                 el.set_scroll_top(0);
             }
