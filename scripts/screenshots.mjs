@@ -51,8 +51,10 @@ await shot('clinician-low-back-desktop', '?muscle=quadratus-lumborum');
 await shot('clinician-low-back-phone', '?muscle=quadratus-lumborum', { width: 390, height: 844 });
 await shot('clinician-compare-low-back', '?compare=quadratus-lumborum,gluteus-medius,iliopsoas,piriformis', { height: 760 });
 await shot('screenshot-desktop', '?muscle=upper-trapezius&side=left');
-// One muscle of each region on all five views, at desktop and phone widths (the phone at one
-// device pixel per CSS pixel, to keep the files small), so every view is seen with something on it.
+// One muscle of each region on all seven views at desktop width, so every view is seen with
+// something on it; and on a phone (one device pixel per CSS pixel, to keep the files small) the
+// screen as the patient sees it: the view that shows the muscle best, scrolled so its trigger
+// points clear the answer sheet.
 for (const [name, query] of [
   ['region-head-neck-masseter', '?muscle=masseter'],
   ['region-head-neck-sternocleidomastoid', '?muscle=sternocleidomastoid'],
@@ -67,7 +69,7 @@ for (const [name, query] of [
   ['region-leg-foot-flexor-digitorum-brevis', '?muscle=flexor-digitorum-brevis'],
 ]) {
   await shot(name, query, { element: '.explorer__figures' });
-  await shot(`${name}-phone`, query, { width: 390, height: 844, element: '.explorer__figures', scale: 1 });
+  await shot(`${name}-phone`, query, { width: 390, height: 844, scale: 1 });
 }
 // The side view on a phone.
 await shot('side-view-phone', '?muscle=gluteus-minimus', { width: 390, height: 844, element: 'figure[data-view=side]' });

@@ -8,6 +8,7 @@ pub mod highlight;
 pub mod model;
 pub mod render;
 pub mod safety;
+pub mod scroll;
 pub mod status;
 pub mod url_state;
 pub mod zoom;

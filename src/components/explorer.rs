@@ -247,15 +247,21 @@ fn follow_selection(atlas: &Arc<Atlas>, ui: Ui) {
 
 /// On a phone, the answer sheet covers the lower part of the screen: when what was just chosen
 /// would be under it (the area tapped, or a muscle's trigger point marks, low on the body), the
-/// page scrolls it up into sight, so the patient sees both.
+/// page scrolls it up into sight, and with a muscle as much of its essential pain area as fits
+/// (`scroll::scroll_up`), so the patient sees both.
 fn keep_chosen_in_sight(ui: Ui) {
     let Ui { selection, draw, .. } = ui;
     Effect::new(move |_| {
-        let selector = selection.with(|s| match s {
-            Selection::Muscle { .. } | Selection::Candidate { .. } => Some(".explorer__view--shown [data-trigger-point]".to_string()),
-            _ => s.drawn().last().map(|(zone, side)| {
-                format!(".explorer__view--shown [data-zone=\"{zone}\"][data-side=\"{}\"]", side.as_str())
-            }),
+        let (selector, pattern) = selection.with(|s| match s {
+            Selection::Muscle { .. } | Selection::Candidate { .. } => {
+                (Some(".explorer__view--shown [data-trigger-point]".to_string()), true)
+            }
+            _ => (
+                s.drawn().last().map(|(zone, side)| {
+                    format!(".explorer__view--shown [data-zone=\"{zone}\"][data-side=\"{}\"]", side.as_str())
+                }),
+                false,
+            ),
         });
         let Some(selector) = selector else { return };
         if draw.get_untracked() || !is_phone() {
@@ -263,28 +269,36 @@ fn keep_chosen_in_sight(ui: Ui) {
         }
         request_animation_frame(move || {
             let Some(window) = web_sys::window() else { return };
-            let Some(found) = window.document().and_then(|d| d.query_selector_all(&selector).ok()) else { return };
-            let rects: Vec<web_sys::DomRect> = (0..found.length())
-                .filter_map(|i| found.item(i))
-                .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
-                .map(|e| e.get_bounding_client_rect())
-                .collect();
-            let (Some(top), Some(bottom)) = (
-                rects.iter().map(|r| r.top()).reduce(f64::min),
-                rects.iter().map(|r| r.bottom()).reduce(f64::max),
-            ) else {
-                return;
-            };
-            // The open sheet's top (42% of the screen high, in style.css), with a margin.
+            let Some(document) = window.document() else { return };
+            let Some(must) = document.query_selector_all(&selector).ok().and_then(|found| span_of(&found)) else { return };
+            // The essential area's one shape, when it has any on this view.
+            let rather = pattern
+                .then(|| document.query_selector(".explorer__view--shown .layer--essential").ok().flatten())
+                .flatten()
+                .filter(|el| el.get_attribute("d").is_some_and(|d| !d.is_empty()))
+                .map(|el| {
+                    let r = el.get_bounding_client_rect();
+                    (r.top(), r.bottom())
+                });
+            // The open sheet's top (42% of the screen high, in style.css), with a margin; the
+            // view switch stays on top of the page.
             let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-            let sheet_top = height * 0.58 - 16.0;
-            // Up far enough to clear the sheet, not so far that the top goes under the view switch.
-            let up = (bottom - sheet_top).min(top - 64.0);
+            let up = crate::scroll::scroll_up(must, rather, height * 0.58 - 16.0, 64.0);
             if up > 0.0 {
                 window.scroll_by_with_x_and_y(0.0, up);
             }
         });
     });
+}
+
+/// The vertical extent on screen of the elements found, if any.
+fn span_of(found: &web_sys::NodeList) -> Option<crate::scroll::Span> {
+    let rects: Vec<web_sys::DomRect> = (0..found.length())
+        .filter_map(|i| found.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .map(|e| e.get_bounding_client_rect())
+        .collect();
+    Some((rects.iter().map(|r| r.top()).reduce(f64::min)?, rects.iter().map(|r| r.bottom()).reduce(f64::max)?))
 }
 
 /// The spillover stipple shared by every view, so spillover differs from the solid essential

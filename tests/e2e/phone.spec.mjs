@@ -116,6 +116,14 @@ test('a shared muscle link opens on the view that shows it, its name and pattern
     const sheet = await page.locator('.sheet').boundingBox();
     return marks.length > 0 && Math.max(...marks) <= sheet.y;
   }).toBe(true);
+  // And the pain it sends down to the heel (and up to the low back) shows with them, between
+  // the view switch and the sheet.
+  await expect.poll(async () => {
+    const pain = await page.locator('.explorer__view--shown .layer--essential').boundingBox();
+    const sheet = await page.locator('.sheet').boundingBox();
+    const tabs = await page.locator('.view-switch').boundingBox();
+    return pain.y >= tabs.y + tabs.height - 1 && pain.y + pain.height <= sheet.y;
+  }).toBe(true);
   await page.goto('/?muscle=infraspinatus');
   // Views that show something of it are marked; another view is a tap away.
   await expect(page.locator('[data-view-tab=front] .view-switch__dot')).toBeVisible();
