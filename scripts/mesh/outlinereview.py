@@ -37,7 +37,8 @@ MUSCLES = ["upper-trapezius", "sternocleidomastoid", "masseter", "temporalis", "
            "adductor-longus", "flexor-carpi-radialis", "flexor-carpi-ulnaris",
            "flexor-pollicis-longus", "pronator-teres", "sartorius", "subclavius",
            "thoracolumbar-multifidi", "tibialis-posterior", "sphincter-ani", "diaphragm",
-           "pectoralis-minor", "iliopsoas", "piriformis"]
+           "pectoralis-minor", "iliopsoas", "piriformis", "scalenus-minimus",
+           "splenius-cervicis"]
 H = 420  # pixel height of each panel
 MAX_BYTES = 60_000  # a review PNG with more is written with fewer colours (palette_png)
 # colours kept exact in a reduced palette: marks, outline stroke, body outline, label, background

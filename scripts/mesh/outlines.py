@@ -121,9 +121,9 @@ DERIVED = {"abductor-digiti-minimi-hand", "abductor-hallucis", "adductor-brevis"
            "foot-interossei", "gracilis", "hand-interossei", "iliopsoas", "levator-ani",
            "masseter", "middle-trapezius", "obturator-internus", "opponens-pollicis", "pectineus",
            "pectoralis-minor", "piriformis", "plantaris", "popliteus", "pronator-teres",
-           "pyramidalis", "quadratus-plantae", "rectus-abdominis", "rhomboids", "sartorius",
+           "pyramidalis", "quadratus-plantae", "rectus-abdominis", "rhomboids", "sartorius", "scalenus-minimus",
            "semimembranosus", "semispinalis-cervicis", "semitendinosus", "soleus", "sphincter-ani",
-           "splenius-capitis", "sternalis", "subclavius", "temporalis", "thoracolumbar-multifidi",
+           "splenius-capitis", "splenius-cervicis", "sternalis", "subclavius", "temporalis", "thoracolumbar-multifidi",
            "tibialis-posterior", "vastus-intermedius", "vastus-medialis"}
 
 
