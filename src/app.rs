@@ -109,6 +109,12 @@ async fn fetch_text(url: &str, what: &str, signal: Option<web_sys::AbortSignal>)
     Ok(text)
 }
 
+/// Run `f` once the next frame has been drawn, for work a tap's answer should not wait for. (A
+/// callback of one animation frame runs before that frame is drawn; of the one after, after it.)
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || request_animation_frame(f));
+}
+
 /// A named moment on the page's performance timeline, for the benchmark to read.
 pub fn mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {

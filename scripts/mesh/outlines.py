@@ -22,7 +22,8 @@ had none. Here a muscle's outline is one region of the posed mesh's surface:
   at the vertices and the edge midpoints, `Fine`, so a strip narrower than a coarse triangle is
   not lost between its vertices); closed and opened by SMOOTH, on the picture's right half,
   except where the view's drawing is itself thinner than the opening (it would cut the ends of
-  the long thin muscles the drawing draws: kept as the region has them, only closed); traced, smoothed, simplified to a few points for the
+  the long thin muscles the drawing draws: kept as the region has them, only closed); traced,
+  smoothed, simplified to a few points for the
   app's spline, rounded to 0.1; pieces smaller than MIN_AREA or a MIN_SHARE of the largest are
   dropped, and holes filled.
 

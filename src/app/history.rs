@@ -63,9 +63,8 @@ pub fn url_selection() -> RwSignal<Selection> {
         let query = selection.with(Selection::to_query);
         let replace = REPLACE_NEXT.with(|r| r.replace(false));
         // Written after the next frame is drawn: a history entry costs the browser a few
-        // milliseconds, which the figure's answer to a tap should not wait for. (A callback of
-        // one animation frame runs before that frame is drawn; of the one after, after it.)
-        request_animation_frame(move || request_animation_frame(move || {
+        // milliseconds, which the figure's answer to a tap should not wait for.
+        crate::app::after_next_paint(move || {
             if query == current_query() {
                 return;
             }
@@ -79,7 +78,7 @@ pub fn url_selection() -> RwSignal<Selection> {
             } else {
                 history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
             };
-        }));
+        });
     });
 
     if let Some(window) = web_sys::window() {

@@ -343,7 +343,8 @@ pub fn BodyFigure(
             if let Some(&c) = centres.get(i) {
                 // A click focuses the zone it chose: most are in sight, and an unchanged zoom
                 // should not restyle the view in the tap's frame.
-                let (now, next) = (zoom.get_untracked(), zoom.get_untracked().show(c));
+                let now = zoom.get_untracked();
+                let next = now.show(c);
                 if next != now {
                     zoom.set(next);
                 }

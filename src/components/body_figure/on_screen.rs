@@ -27,14 +27,10 @@ pub fn follow_when_seen(figure: NodeRef<leptos::html::Figure>, highlight: Memo<H
             catch_up();
         } else if !pending.get_value() {
             pending.set_value(true);
-            // A callback of the next animation frame runs before that frame is drawn; of the
-            // one after, after it.
-            request_animation_frame(move || {
-                request_animation_frame(move || {
-                    if pending.try_set_value(false).is_none() {
-                        catch_up();
-                    }
-                })
+            crate::app::after_next_paint(move || {
+                if pending.try_set_value(false).is_none() {
+                    catch_up();
+                }
             })
         }
     });

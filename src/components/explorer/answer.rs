@@ -62,7 +62,7 @@ pub fn AnswerPanel(atlas: Arc<Atlas>, index: Arc<LazyIndex>, ui: Ui) -> impl Int
     let settled = RwSignal::new(selection.get_untracked());
     Effect::new(move |_| {
         let next = selection.get();
-        request_animation_frame(move || request_animation_frame(move || settled.set(next)));
+        crate::app::after_next_paint(move || settled.set(next));
     });
     // The panel is rebuilt when what is shown changes kind, not on every zone painted into a
     // drawing (the drawing panel follows the drawing itself).

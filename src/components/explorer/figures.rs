@@ -117,14 +117,12 @@ fn ViewSwitch(atlas: Arc<Atlas>, ui: Ui) -> impl IntoView {
     Effect::new(move |_| {
         highlight.track();
         let atlas = atlas.clone();
-        request_animation_frame(move || {
-            request_animation_frame(move || {
-                let next = highlight
-                    .with_untracked(|h| ViewId::ALL.map(|v| atlas.figure.view(v).is_some_and(|fv| h.is_shown_on(fv))));
-                if shown.get_untracked() != next {
-                    shown.set(next);
-                }
-            })
+        crate::app::after_next_paint(move || {
+            let next = highlight
+                .with_untracked(|h| ViewId::ALL.map(|v| atlas.figure.view(v).is_some_and(|fv| h.is_shown_on(fv))));
+            if shown.get_untracked() != next {
+                shown.set(next);
+            }
         });
     });
     let buttons = ViewId::ALL
