@@ -115,6 +115,12 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || request_animation_frame(f));
 }
 
+/// Whether the page is laid out for a phone: one view at a time, the answer in a sheet (the
+/// width at which style.css switches).
+pub fn is_phone() -> bool {
+    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w < 900.0)
+}
+
 /// A named moment on the page's performance timeline, for the benchmark to read.
 pub fn mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {

@@ -114,24 +114,36 @@ impl Highlight {
         })
     }
 
-    /// Where on a view to zoom in: the middle of its trigger point marks there, or else of the
-    /// drawn zones, or else of the essential zones. `None` if the view shows none of these.
-    pub fn focus_on(&self, view: &View) -> Option<Point> {
-        let mean = |points: Vec<Point>| {
-            (!points.is_empty()).then(|| crate::model::geometry::centroid(&points))
-        };
-        let marks: Vec<Point> = self.marks.iter().filter(|m| m.view == view.id).map(|m| m.point).collect();
+    /// Where on a view to zoom in, when `span` view units across will be in sight: the middle
+    /// of its trigger point marks there, or else of the drawn zones, or else of the essential
+    /// zones. When those lie on both sides, farther apart than half the span (both calves, the
+    /// two profiles of the side view), the middle of one side's, the one on the left of the
+    /// picture: the middle of both would be the empty space between the legs or the figures.
+    /// `None` if the view shows none of these.
+    pub fn focus_on(&self, view: &View, span: f32) -> Option<Point> {
         let instances = view.zone_instances();
-        let centres = |keep: &dyn Fn(&(ZoneId, Side)) -> bool| -> Vec<Point> {
+        let centres = |keep: &dyn Fn(&(ZoneId, Side)) -> bool| -> Vec<(Side, Point)> {
             instances
                 .iter()
                 .filter(|(z, s, _)| keep(&((*z).clone(), *s)))
-                .map(|(_, _, p)| crate::model::geometry::centroid(p))
+                .map(|(_, s, p)| (*s, crate::model::geometry::centroid(p)))
                 .collect()
         };
-        mean(marks)
-            .or_else(|| mean(centres(&|k| self.drawn.contains(k))))
-            .or_else(|| mean(centres(&|k| self.zones.get(k) == Some(&Strength::Essential))))
+        let marks: Vec<(Side, Point)> =
+            self.marks.iter().filter(|m| m.view == view.id).map(|m| (m.side, m.point)).collect();
+        let chosen = [marks, centres(&|k| self.drawn.contains(k))]
+            .into_iter()
+            .find(|p| !p.is_empty())
+            .unwrap_or_else(|| centres(&|k| self.zones.get(k) == Some(&Strength::Essential)));
+        let xs = || chosen.iter().map(|(_, p)| p[0]);
+        let across = xs().fold(f32::NEG_INFINITY, f32::max) - xs().fold(f32::INFINITY, f32::min);
+        let points: Vec<Point> = if across > span / 2.0 {
+            let leftmost = chosen.iter().min_by(|a, b| a.1[0].total_cmp(&b.1[0])).map(|(s, _)| *s);
+            chosen.iter().filter(|(s, _)| Some(*s) == leftmost).map(|(_, p)| *p).collect()
+        } else {
+            chosen.iter().map(|(_, p)| *p).collect()
+        };
+        (!points.is_empty()).then(|| crate::model::geometry::centroid(&points))
     }
 
     /// Whether a view shows any of this at all.

@@ -57,10 +57,12 @@ impl Zoom {
         Zoom { scale, cx: ax + (self.cx - ax) * k, cy: ay + (self.cy - ay) * k, ..self }.clamped()
     }
 
-    /// Magnify by `factor` and centre on `p`: zooming in on what is chosen.
-    pub fn zoom_to(self, factor: f32, p: Point) -> Zoom {
+    /// Magnify by `factor` and bring `p` across the middle and `down` of the way down the
+    /// visible box (a half centres it): zooming in on what is chosen, where the user can see it.
+    pub fn zoom_to(self, factor: f32, p: Point, down: f32) -> Zoom {
         let scale = within(self.scale * factor, 1.0, MAX_SCALE);
-        Zoom { scale, cx: p[0], cy: p[1], ..self }.clamped()
+        let h = self.height / scale;
+        Zoom { scale, cx: p[0], cy: p[1] + h * (0.5 - within(down, 0.0, 1.0)), ..self }.clamped()
     }
 
     /// The factor to the next level up ("+"), or down; a pinch or the wheel may have left the
@@ -93,6 +95,18 @@ impl Zoom {
 
 /// `v` kept between `lo` and `hi`: `f32::clamp` without its panics (on `lo > hi`, or NaN), for
 /// which the middle of the range, or `lo`, stands in.
+/// How far down an element (spanning `top` to `bottom` on screen) the middle of its part in
+/// sight lies, as a share of its height: on a phone the view switch covers the top of the
+/// screen and the answer sheet the bottom, so a view zooms in on what is chosen between them.
+/// A half if none of it is in sight.
+pub fn middle_in_sight(top: f32, bottom: f32, sight_top: f32, sight_bottom: f32) -> f32 {
+    let (from, to) = (top.max(sight_top), bottom.min(sight_bottom));
+    if !(to > from && bottom > top) {
+        return 0.5;
+    }
+    ((from + to) / 2.0 - top) / (bottom - top)
+}
+
 fn within(v: f32, lo: f32, hi: f32) -> f32 {
     if lo.is_nan() || hi.is_nan() || lo > hi {
         return if lo.is_finite() && hi.is_finite() { (lo + hi) / 2.0 } else { 0.0 };
@@ -110,12 +124,27 @@ mod tests {
 
     #[test]
     fn zooming_in_on_a_point_centres_it_within_the_view() {
-        let z = Zoom::fit(200.0, 500.0).zoom_to(1.5, [100.0, 60.0]);
+        let z = Zoom::fit(200.0, 500.0).zoom_to(1.5, [100.0, 60.0], 0.5);
         let [x, y, w, h] = z.view_box();
         assert!(z.is_zoomed());
         assert!((x + w / 2.0 - 100.0).abs() < 0.01, "centred across");
         // Near the top edge it is kept inside the view rather than centred past it.
         assert!((0.0..=60.0).contains(&y) && y + h >= 60.0);
+    }
+
+    #[test]
+    fn zooming_in_under_an_answer_sheet_brings_the_point_where_the_screen_shows_it() {
+        // A phone: the view spans 100..700 px on screen, the sheet covers from 490 px down and
+        // the view switch the top 60 px, so the part in sight is 100..490: its middle is at
+        // 295 px, about a third of the way down the view.
+        let down = middle_in_sight(100.0, 700.0, 60.0, 490.0);
+        assert!((down - 195.0 / 600.0).abs() < 1e-4, "{down}");
+        let z = Zoom::fit(200.0, 500.0).zoom_to(3.2, [100.0, 250.0], down);
+        let [_, y, _, h] = z.view_box();
+        assert!(((250.0 - y) / h - down).abs() < 1e-4, "the point lands a third of the way down");
+        // Wholly in sight (a desktop), it is centred; wholly out of sight, too.
+        assert_eq!(middle_in_sight(100.0, 700.0, 0.0, 900.0), 0.5);
+        assert_eq!(middle_in_sight(100.0, 700.0, 800.0, 900.0), 0.5);
     }
 
     #[test]

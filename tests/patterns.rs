@@ -189,12 +189,21 @@ fn zoom_goes_to_the_trigger_points_or_the_drawing() {
     let atlas = shipped().checked().expect("valid");
     let back = atlas.figure.view(ViewId::Back).unwrap();
     let h = Highlight::of(&atlas, &Selection::Muscle { id: MuscleId::new("upper-trapezius"), side: Side::Right });
-    let p = h.focus_on(back).expect("upper trapezius has marks on the back view");
+    let p = h.focus_on(back, back.width).expect("upper trapezius has marks on the back view");
     assert!(p[1] < back.height * 0.3, "trapezius' marks are high on the back: {p:?}");
     let on_back: Vec<_> = h.marks.iter().filter(|m| m.view == ViewId::Back).collect();
     assert!(on_back.iter().all(|m| (m.point[0] - p[0]).abs() < back.width / 2.0));
     let heel = Highlight::of(&atlas, &Selection::Zone { id: ZoneId::new("foot.heel"), side: Side::Left });
-    let p = heel.focus_on(back).expect("the heel is on the back view");
+    let p = heel.focus_on(back, back.width).expect("the heel is on the back view");
     assert!(p[1] > back.height * 0.85, "the heel is at the bottom: {p:?}");
-    assert!(Highlight::default().focus_on(back).is_none());
+    assert!(Highlight::default().focus_on(back, back.width).is_none());
+    // Both calves are farther apart than a magnified view is wide: it goes to one calf's
+    // trigger points, not to the space between the legs.
+    let soleus = Highlight::of(&atlas, &Selection::Muscle { id: MuscleId::new("soleus"), side: Side::Midline });
+    let span = back.width / 3.2;
+    let p = soleus.focus_on(back, span).expect("soleus has marks on the back view");
+    let calf: Vec<_> = soleus.marks.iter().filter(|m| m.view == ViewId::Back && (m.point[0] - p[0]).abs() < span / 2.0).collect();
+    assert!(!calf.is_empty() && calf.iter().all(|m| m.side == calf[0].side), "one calf's marks in sight: {p:?}");
+    let whole = soleus.focus_on(back, 4.0 * back.width).unwrap();
+    assert!((whole[0] - back.width / 2.0).abs() < back.width * 0.1, "with room for both, their middle: {whole:?}");
 }

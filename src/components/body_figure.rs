@@ -369,7 +369,7 @@ pub fn BodyFigure(
     // found when the button is pressed rather than on every change.
     let focus = {
         let v = v.clone();
-        move || highlight.with_untracked(|h| h.focus_on(&v))
+        move |span: f32| highlight.with_untracked(|h| h.focus_on(&v, span))
     };
     let zoom_in = view! {
         <button
@@ -377,10 +377,12 @@ pub fn BodyFigure(
             aria-label=format!("Zoom in on the {lower} view")
             disabled={move || zoom.get().scale >= crate::zoom::MAX_SCALE}
             on:click=move |_| {
-                let to = focus();
+                let now = zoom.get_untracked();
+                let to = focus(now.view_box()[2] / now.step(true));
+                let down = figure.get_untracked().map_or(0.5, |f| on_screen::middle_in_sight(&f));
                 zoom.update(|z| {
                     *z = match to {
-                        Some(p) if !z.is_zoomed() => z.zoom_to(z.step(true), p),
+                        Some(p) if !z.is_zoomed() => z.zoom_to(z.step(true), p, down),
                         _ => z.zoom_by(z.step(true), None),
                     }
                 })

@@ -164,11 +164,7 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
     }
 }
 
-/// Whether the page is laid out for a phone: one view at a time, the answer in a sheet (the
-/// width at which style.css switches).
-pub(super) fn is_phone() -> bool {
-    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w < 900.0)
-}
+pub(super) use crate::app::is_phone;
 
 /// Scroll the figure to the top of the screen: on a phone, where the search above it and the
 /// answer sheet leave it little room, always; on a desktop, from far down the page.

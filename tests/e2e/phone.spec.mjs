@@ -156,6 +156,35 @@ test('a view off screen catches up with a tap: the pattern is there when it is s
   atlas.expectNoConsoleErrors();
 });
 
+test('the zoom buttons are within reach with the answer open, and zoom in on the trigger points', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open('?muscle=infraspinatus');
+  const view = page.locator('.explorer__view--shown');
+  const zoomIn = view.getByRole('button', { name: /^Zoom in on the/ });
+  // The topmost thing at the button's middle is the button: not under the sheet, not off screen.
+  await expect.poll(async () => {
+    const box = await zoomIn.boundingBox();
+    return page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.zoom-controls__button') !== null
+      && y < innerHeight, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+  }).toBe(true);
+  // Nor does it hide the body: it sits beside the caption, above the figure.
+  const stage = await view.locator('.body-figure__stage').boundingBox();
+  expect((await zoomIn.boundingBox()).y + (await zoomIn.boundingBox()).height).toBeLessThanOrEqual(stage.y + 1);
+  const scrolled = await page.evaluate(() => scrollY);
+  const p = await atlas.pointIn(zoomIn);
+  await page.touchscreen.tap(p.x, p.y);
+  await expect(view.locator('svg.body-figure__svg')).toHaveAttribute('data-zoom', '3.2');
+  // The magnified view goes to the marks (one shoulder blade's), on screen above the sheet.
+  const sheet = await page.locator('.sheet').boundingBox();
+  for (const mark of await view.locator('[data-trigger-point^="infraspinatus/"]').all()) {
+    const box = await mark.boundingBox();
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(sheet.y);
+  }
+  expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+  atlas.expectNoConsoleErrors();
+});
+
 test('the answer sheet pulls up and down, and Start over is always within reach', async ({ page }) => {
   const atlas = new AtlasPage(page);
   await atlas.open('?zone=head.temple&side=left');

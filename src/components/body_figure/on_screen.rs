@@ -51,3 +51,25 @@ pub fn follow_when_seen(figure: NodeRef<leptos::html::Figure>, highlight: Memo<H
     });
     shown
 }
+
+/// How far down the figure's picture "+" should bring what is chosen: the middle of the part of
+/// it in sight. On a phone the sticky view switch covers the top of the screen and the answer
+/// sheet the bottom; on a desktop the whole window is in sight.
+pub fn middle_in_sight(figure: &web_sys::HtmlElement) -> f32 {
+    let (Some(window), Ok(Some(svg))) = (web_sys::window(), figure.query_selector(".body-figure__svg")) else {
+        return 0.5;
+    };
+    let document = window.document();
+    let bottom_of = |selector: &str, top: bool| {
+        let r = document.as_ref()?.query_selector(selector).ok()??.get_bounding_client_rect();
+        (r.height() > 0.0).then(|| if top { r.top() } else { r.bottom() } as f32)
+    };
+    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0) as f32;
+    let (mut from, mut to) = (0.0, height);
+    if crate::app::is_phone() {
+        from = bottom_of(".view-switch", false).unwrap_or(from);
+        to = bottom_of(".sheet", true).map_or(to, |t| t.min(to));
+    }
+    let r = svg.get_bounding_client_rect();
+    crate::zoom::middle_in_sight(r.top() as f32, r.bottom() as f32, from, to)
+}
