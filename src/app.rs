@@ -111,8 +111,28 @@ async fn fetch_text(url: &str, what: &str, signal: Option<web_sys::AbortSignal>)
 
 /// Run `f` once the next frame has been drawn, for work a tap's answer should not wait for. (A
 /// callback of one animation frame runs before that frame is drawn; of the one after, after it.)
+/// All the work a tap defers (the history entry, the answer, the view switch's dots, the views
+/// off screen) shares one pair of frame callbacks: each callback costs the tap's frame time.
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
-    request_animation_frame(move || request_animation_frame(f));
+    let first = AFTER_PAINT.with(|queue| {
+        let mut queue = queue.borrow_mut();
+        queue.push(Box::new(f));
+        queue.len() == 1
+    });
+    if first {
+        request_animation_frame(|| {
+            request_animation_frame(|| {
+                // Taken before running: work that defers more starts the next round.
+                for job in AFTER_PAINT.with(|queue| std::mem::take(&mut *queue.borrow_mut())) {
+                    job();
+                }
+            })
+        });
+    }
+}
+
+thread_local! {
+    static AFTER_PAINT: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Whether the page is laid out for a phone: one view at a time, the answer in a sheet (the
