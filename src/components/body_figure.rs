@@ -294,12 +294,14 @@ pub fn BodyFigure(
                 // Mouse and pen clicks on zones were handled on pointerdown; a finger's tap, or
                 // a click with no pointer behind it (assistive technology), toggles here.
                 Some((el, i)) if is_zone(&el) => {
-                    if tap || ev.detail() == 0 {
-                        zone_key(i).map(|k| on_zone.run(k));
+                    if let Some(k) = zone_key(i).filter(|_| tap || ev.detail() == 0) {
+                        on_zone.run(k);
                     }
                 }
                 Some((_, i)) => {
-                    muscle_key(i).map(|k| on_muscle.run(k));
+                    if let Some(k) = muscle_key(i) {
+                        on_muscle.run(k);
+                    }
                 }
                 // A tap just outside the outline picks the nearest zone.
                 None if tap => {
@@ -320,9 +322,11 @@ pub fn BodyFigure(
             if activates(&ev) {
                 ev.prevent_default();
                 if is_zone(&el) {
-                    zone_key(i).map(|k| on_zone.run(k));
-                } else {
-                    muscle_key(i).map(|k| on_muscle.run(k));
+                    if let Some(k) = zone_key(i) {
+                        on_zone.run(k);
+                    }
+                } else if let Some(k) = muscle_key(i) {
+                    on_muscle.run(k);
                 }
             } else if move_focus(&ev, is_zone(&el).then_some(centres.as_slice()), mirrored.get_untracked())
                 || zoom_keys(&ev, zoom)
