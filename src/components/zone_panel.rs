@@ -49,7 +49,6 @@ pub fn ZonePanel(
         <article class="zone-panel" data-testid="zone-panel">
             <h2>{format!("Pain in the {}", label.to_lowercase())}</h2>
             {caution.map(|c| view! { <p class="red-flags" role="note" data-caution=c.kind>{c.text}</p> })}
-            <p class="hint">"Tap more places to draw your whole pain pattern (with a mouse, or in Draw mode on a touch screen, drag across them)."</p>
             {if count == 0 {
                 view! { <p>"No muscle in the atlas yet refers pain here."</p> }.into_any()
             } else {
@@ -59,6 +58,8 @@ pub fn ZonePanel(
                 }
                 .into_any()
             }}
+            // After the answer: on a phone the sheet shows its first lines, and the muscles come first.
+            <p class="hint">"Tap more places to draw your whole pain pattern (with a mouse, or in Draw mode on a touch screen, drag across them)."</p>
         </article>
     }
     .into_any()
