@@ -108,6 +108,9 @@ RULES = {
     "piriformis": {"vote": ["back"]},
     # the side drawing claims the front of the thigh past the front one's edge (jagged there)
     "vastus-intermedius": {"veto": ["front"]},
+    # the front drawing reaches further down the cheek than the head profile's: a tail down the
+    # cheek on the head view; the head drawing must hold what it sees squarely
+    "orbicularis-oculi": {"veto": ["head"]},
 }
 
 # The muscles whose derived outlines are judged at least as good as the hand-kept ones on every
@@ -115,17 +118,18 @@ RULES = {
 # app takes their outlines from there. The others keep their `[[shapes]]`.
 DERIVED = {"abductor-digiti-minimi-hand", "abductor-hallucis", "adductor-brevis",
            "adductor-hallucis", "adductor-longus", "adductor-magnus", "adductor-pollicis",
-           "cervical-multifidi", "coccygeus", "coracobrachialis", "diaphragm",
+           "cervical-multifidi", "coccygeus", "coracobrachialis", "diaphragm", "digastric",
            "extensor-hallucis-brevis", "flexor-carpi-radialis", "flexor-carpi-ulnaris",
            "flexor-digitorum-brevis", "flexor-digitorum-longus", "flexor-digitorum-profundus",
            "flexor-digitorum-superficialis", "flexor-hallucis-brevis", "flexor-pollicis-longus",
-           "foot-interossei", "gracilis", "hand-interossei", "iliopsoas", "levator-ani",
-           "masseter", "middle-trapezius", "obturator-internus", "opponens-pollicis", "pectineus",
+           "foot-interossei", "frontalis", "gracilis", "hand-interossei", "iliopsoas", "levator-ani",
+           "masseter", "middle-trapezius", "obturator-internus", "opponens-pollicis", "orbicularis-oculi",
+           "pectineus",
            "pectoralis-minor", "piriformis", "plantaris", "popliteus", "pronator-teres",
            "pyramidalis", "quadratus-plantae", "rectus-abdominis", "rhomboids", "sartorius", "scalenus-minimus",
            "semimembranosus", "semispinalis-cervicis", "semitendinosus", "soleus", "sphincter-ani",
-           "splenius-capitis", "splenius-cervicis", "sternalis", "subclavius", "temporalis", "thoracolumbar-multifidi",
-           "tibialis-posterior", "vastus-intermedius", "vastus-medialis"}
+           "splenius-capitis", "splenius-cervicis", "sternalis", "subclavius", "supraspinatus", "temporalis", "thoracolumbar-multifidi",
+           "tibialis-posterior", "vastus-intermedius", "vastus-medialis", "zygomaticus-major"}
 
 
 def view_info(view):
