@@ -39,7 +39,8 @@ MUSCLES = ["upper-trapezius", "sternocleidomastoid", "masseter", "temporalis", "
            "thoracolumbar-multifidi", "tibialis-posterior", "sphincter-ani", "diaphragm",
            "pectoralis-minor", "iliopsoas", "piriformis", "scalenus-minimus",
            "splenius-cervicis", "digastric", "frontalis", "orbicularis-oculi", "supraspinatus",
-           "zygomaticus-major"]
+           "zygomaticus-major", "gluteus-maximus", "brachialis",
+           "rectus-femoris"]
 H = 420  # pixel height of each panel
 MAX_BYTES = 60_000  # a review PNG with more is written with fewer colours (palette_png)
 # colours kept exact in a reduced palette: marks, outline stroke, body outline, label, background
