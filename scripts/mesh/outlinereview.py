@@ -38,7 +38,9 @@ MUSCLES = ["upper-trapezius", "sternocleidomastoid", "masseter", "temporalis", "
            "flexor-pollicis-longus", "pronator-teres", "sartorius", "subclavius",
            "thoracolumbar-multifidi", "tibialis-posterior", "sphincter-ani", "diaphragm",
            "pectoralis-minor", "iliopsoas", "piriformis", "scalenus-minimus",
-           "splenius-cervicis"]
+           "splenius-cervicis", "digastric", "frontalis", "orbicularis-oculi", "supraspinatus",
+           "zygomaticus-major", "gluteus-maximus", "brachialis",
+           "rectus-femoris"]
 H = 420  # pixel height of each panel
 MAX_BYTES = 60_000  # a review PNG with more is written with fewer colours (palette_png)
 # colours kept exact in a reduced palette: marks, outline stroke, body outline, label, background

@@ -31,7 +31,11 @@ had none. Here a muscle's outline is one region of the posed mesh's surface:
   vote (`vote`), others must also hold what they see squarely (`veto`), and the region stays on
   its skin segments (`segments`, data/mesh/segments.json); a piece on a view the muscle is not
   drawn on is kept only if it covers UNDRAWN_AREA of the body there (no slivers of the SCM on
-  the back, of abductor hallucis at the heel);
+  the back, of abductor hallucis at the heel); `smooth` averages the lifted field over the mesh
+  (a zigzag edge where the decision passes from one drawn view to another, or follows coarse
+  triangles, rounds off; thin strips would fade, so only for broad muscles), and `facing: pixel`
+  tests OUT_FACING on the facing interpolated per pixel instead of per triangle (the edge along
+  the silhouette no longer steps with the coarse trunk triangles);
 - wiring: only the muscles of DERIVED (judged at least as good as the hand-kept outlines on
   every view they show on, docs/mesh/outlines/*.png) are written, with the largest piece on each
   view (the app holds one outline per view); the loader replaces their `[[shapes]]` with these,
@@ -77,7 +81,11 @@ SEGMENTS = ROOT / "data" / "mesh" / "segments.json"
 # cover; a name without .L/.R means both sides), `vote` (the drawn views that decide; by default
 # all), `veto` (drawn views that must also hold what they see squarely), `extra_views` (views it is
 # not drawn on where it shows anyway, pieces of any size), `undrawn: False` (no piece on a view it
-# is not drawn on, however large: a deep muscle whose drawings' region reaches round the body).
+# is not drawn on, however large: a deep muscle whose drawings' region reaches round the body),
+# `smooth` (steps of averaging the lifted field with its mesh neighbours, half its weight each:
+# rounds off a zigzag edge; it thins narrow strips, so only for broad muscles), `facing: "pixel"`
+# (an outline shows where the facing interpolated per pixel is at least OUT_FACING, not per
+# triangle: the edge along the silhouette does not step with the coarse triangles).
 RULES = {
     # the back drawing reaches round the hip further than the side one: the side decides there
     "gluteus-medius": {"segments": ["abdomen_lower", "pelvis", "thigh"], "veto": ["side"]},
@@ -108,6 +116,16 @@ RULES = {
     "piriformis": {"vote": ["back"]},
     # the side drawing claims the front of the thigh past the front one's edge (jagged there)
     "vastus-intermedius": {"veto": ["front"]},
+    # the front drawing reaches further down the cheek than the head profile's: a tail down the
+    # cheek on the head view; the head drawing must hold what it sees squarely
+    "orbicularis-oculi": {"veto": ["head"]},
+    # the back's edge zigzagged along the coarse buttock triangles (top and lateral edge, where the
+    # surface turns away) and the side's lower edge stepped where the side and back drawings meet
+    "gluteus-maximus": {"facing": "pixel", "smooth": 8},
+    # the side's upper end had a notch where the front drawing's edge decides
+    "brachialis": {"smooth": 4},
+    # the front's lower end forked in two where the side drawing's strip meets the front one's
+    "rectus-femoris": {"smooth": 4},
 }
 
 # The muscles whose derived outlines are judged at least as good as the hand-kept ones on every
@@ -115,17 +133,20 @@ RULES = {
 # app takes their outlines from there. The others keep their `[[shapes]]`.
 DERIVED = {"abductor-digiti-minimi-hand", "abductor-hallucis", "adductor-brevis",
            "adductor-hallucis", "adductor-longus", "adductor-magnus", "adductor-pollicis",
-           "cervical-multifidi", "coccygeus", "coracobrachialis", "diaphragm",
-           "extensor-hallucis-brevis", "flexor-carpi-radialis", "flexor-carpi-ulnaris",
-           "flexor-digitorum-brevis", "flexor-digitorum-longus", "flexor-digitorum-profundus",
-           "flexor-digitorum-superficialis", "flexor-hallucis-brevis", "flexor-pollicis-longus",
-           "foot-interossei", "gracilis", "hand-interossei", "iliopsoas", "levator-ani",
-           "masseter", "middle-trapezius", "obturator-internus", "opponens-pollicis", "pectineus",
-           "pectoralis-minor", "piriformis", "plantaris", "popliteus", "pronator-teres",
-           "pyramidalis", "quadratus-plantae", "rectus-abdominis", "rhomboids", "sartorius", "scalenus-minimus",
-           "semimembranosus", "semispinalis-cervicis", "semitendinosus", "soleus", "sphincter-ani",
-           "splenius-capitis", "splenius-cervicis", "sternalis", "subclavius", "temporalis", "thoracolumbar-multifidi",
-           "tibialis-posterior", "vastus-intermedius", "vastus-medialis"}
+           "brachialis", "cervical-multifidi", "coccygeus", "coracobrachialis", "diaphragm",
+           "digastric", "extensor-hallucis-brevis", "flexor-carpi-radialis",
+           "flexor-carpi-ulnaris", "flexor-digitorum-brevis", "flexor-digitorum-longus",
+           "flexor-digitorum-profundus", "flexor-digitorum-superficialis",
+           "flexor-hallucis-brevis", "flexor-pollicis-longus", "foot-interossei", "frontalis",
+           "gluteus-maximus", "gracilis", "hand-interossei", "iliopsoas", "levator-ani",
+           "masseter", "middle-trapezius", "obturator-internus", "opponens-pollicis",
+           "orbicularis-oculi", "pectineus", "pectoralis-minor", "piriformis", "plantaris",
+           "popliteus", "pronator-teres", "pyramidalis", "quadratus-plantae", "rectus-abdominis",
+           "rectus-femoris", "rhomboids", "sartorius", "scalenus-minimus", "semimembranosus",
+           "semispinalis-cervicis", "semitendinosus", "soleus", "sphincter-ani",
+           "splenius-capitis", "splenius-cervicis", "sternalis", "subclavius", "supraspinatus",
+           "temporalis", "thoracolumbar-multifidi", "tibialis-posterior", "vastus-intermedius",
+           "vastus-medialis", "zygomaticus-major"}
 
 
 def view_info(view):
@@ -242,14 +263,19 @@ class Buffer:
             out[i] = np.maximum(out[i], np.clip(d, -CLAMP, CLAMP))
         return out
 
-    def mask(self, field):
+    def mask(self, field, pixel=False):
         """Pixels on the picture's right half whose front-most surface is in the region: the
         signed distance at the vertices and edge midpoints interpolated linearly across each of
-        the triangle's four halves (its corners and middle), at least zero."""
+        the triangle's four halves (its corners and middle), at least zero. `pixel`: the facing
+        test per pixel (interpolated the same way) instead of per triangle."""
         t = self.tid
         m = (t >= 0)
         val = self.fine.interpolate(field, t[m], self.bary[m])
-        m[m] = (val >= 0.0) & self.tri_shown[t[m]]
+        if pixel:
+            fac = self.fine.interpolate(self.facing_v, t[m], self.bary[m])
+            m[m] = (val >= 0.0) & self.tri_ok[t[m]] & (fac >= OUT_FACING)
+        else:
+            m[m] = (val >= 0.0) & self.tri_shown[t[m]]
         m[:, : int(round(MID / RES))] = False
         return m
 
@@ -467,6 +493,8 @@ def build(cams, V, tris, ids=None, log=print):
         allowed = (fine.extend(segment_mask(rule["segments"], segs["segments"], vertex_segment))
                    if "segments" in rule else None)
         region = lift(m, bufs, avg, twin, allowed)   # signed distance, dm
+        for _ in range(rule.get("smooth", 0)):
+            region = 0.5 * region + 0.5 * (avg @ region)
         if not (region >= 0).any():
             continue
         drawn = {s["view"] for s in m.get("shapes", [])} | set(rule.get("extra_views", ()))
@@ -475,7 +503,7 @@ def build(cams, V, tris, ids=None, log=print):
             drawn_here = [shape_polygon(s["points"]) for s in m.get("shapes", []) if s["view"] == view]
             if not b.separate:
                 drawn_here += [shapely.affinity.scale(p, -1, 1, origin=(MID, 0)) for p in drawn_here]
-            for pts in outline_pieces(b.mask(region), drawn_here):
+            for pts in outline_pieces(b.mask(region, rule.get("facing") == "pixel"), drawn_here):
                 # a view nobody drew the muscle on shows it only where it is large there
                 if view not in drawn and (rule.get("undrawn") is False or
                                           Polygon(catmull_rom(pts)).area / b.scale ** 2 < UNDRAWN_AREA):
