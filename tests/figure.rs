@@ -44,6 +44,31 @@ fn zones_tile_the_silhouette_without_gaps_or_overlaps() {
 }
 
 #[test]
+fn hand_details_lie_inside_the_hand() {
+    // The palm's creases and the hand-back's knuckles (scripts/mesh/handdetails.py) are drawn
+    // across the fingers: every point of them, and the straight pieces between, stays inside
+    // the outline as the app draws it, on both hands.
+    let atlas = shipped();
+    for id in [ViewId::Palm, ViewId::HandBack] {
+        let view = atlas.figure.view(id).unwrap();
+        let body: Vec<_> = view.silhouettes().iter().map(|o| smooth_polygon(o, 8)).collect();
+        assert!(view.details.len() >= 10, "{} view: only {} details", view.label, view.details.len());
+        for d in &view.details {
+            for side in [Side::Left, Side::Right] {
+                let pts = view.place(&d.points, side);
+                for w in pts.windows(2) {
+                    for k in 0..=8 {
+                        let t = k as f32 / 8.0;
+                        let p = [w[0][0] + t * (w[1][0] - w[0][0]), w[0][1] + t * (w[1][1] - w[0][1])];
+                        assert!(contains_any(&body, p), "{} view: detail {:?} leaves the outline at {p:?}", view.label, d.points);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn bilateral_shapes_stay_on_their_half_and_midline_shapes_are_symmetric() {
     let atlas = shipped();
     for view in &atlas.figure.views {

@@ -1,6 +1,6 @@
 """Write the app's close-up views, data/figure/head.toml and sole.toml (schema
 `src/model/figure.rs`, `View`), from the cameras and zone covers of closeup.py and the relief
-lines of closeupdetails.py.
+lines of closeupdetails.py (head) and handdetails.py (palm, hand-back).
 
 Both views have `separate_halves`: the outline is the closed ring of the right-hand part (the
 right profile of the head and neck, the right sole) and the app mirrors it. Zones are written as
@@ -17,6 +17,7 @@ import appcover
 import appfigure
 import closeup
 import closeupdetails
+import handdetails
 from appfigure import OUT, pts_text
 
 META = {
@@ -103,7 +104,8 @@ def build(verts, lms, joints, cells, helpers, arm, log=print):
             zones.append((zone, mid, ring))
             if mid:
                 zones.append((zone, True, appfigure.mirror(ring[::-1])))
-        details = closeupdetails.details(view, cam, verts, cells, lms, helpers, outline)
+        details = (closeupdetails.details(view, cam, verts, cells, lms, helpers, outline)
+                   + handdetails.details(view, cam, verts, helpers, outline))
         out[view] = (outline, zones, details, cam)
         log(f"app {view}: scale {cam.scale:g} per dm, outline {len(outline)} points, {len(zones)} zone "
             f"shapes, {len({z for z, _, _ in zones})} ids, {len(details)} details")

@@ -8,7 +8,7 @@ camera and one facing away, kept if seen (ray test towards the camera) and not o
 chained, and named by the zone cell they run through (ear, eye, nose, mouth). The skin has no
 eyebrow, so the eyebrow is the line on the skin 2 cm above the eye joint's centre, from 1.5 cm
 in from it to 2.5 cm out, dropping a little at its outer end (the brow's arch), projected.
-The sole view has no details.
+The sole view has no details; the palm's and the hand-back's are handdetails.py's.
 """
 
 import numpy as np

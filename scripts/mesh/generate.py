@@ -10,9 +10,10 @@ silhouettes (views.py), finds named landmarks and relief lines (landmarks.py), a
   data/mesh/zones.json      pain zones: seed rules, and each zone's shape per view (zonemap.py)
   data/figure/{front,back,side}.toml  the app's views, from the above (appfigure.py), checked
                             the way the app's tests check them (appcheck.py)
-  data/figure/{head,sole}.toml  the close-up views: head and neck in profile, the soles from
-                            below, from the same mesh and zone cells (closeup.py, appcloseup.py,
-                            closeupdetails.py), checked the same way
+  data/figure/{head,sole,palm,hand-back}.toml  the close-up views: head and neck in profile,
+                            the soles from below, the palms and the backs of the hands, from the
+                            same mesh and zone cells (closeup.py, appcloseup.py, closeupdetails.py,
+                            handdetails.py), checked the same way
   data/figure/outlines.toml every muscle's outline on every view where it shows: its drawn
                             outlines lifted to one region of the body surface (outlines.py);
                             not yet read by the app (src/authoring.rs)
@@ -38,6 +39,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import appcheck  # noqa: E402
 import appcloseup  # noqa: E402
 import closeupdetails  # noqa: E402
+import handdetails  # noqa: E402
 import appfigure  # noqa: E402
 import apprender  # noqa: E402
 import landmarks  # noqa: E402
@@ -131,7 +133,8 @@ def main(png=True):
     appfigure.write(figure["views"], zone_doc)
     arm = np.isin(seg, [pose.SEGMENTS.index(s) for s in ("forearm.R", "hand.R")])
     closeups = appcloseup.build(verts, {k: v for k, (v, _) in found.items()}, joints, cells,
-                                closeupdetails.load_helpers(body), arm)
+                                {**closeupdetails.load_helpers(body),
+                                 "hand.R": handdetails.load_helpers(body)}, arm)
     appcloseup.write(closeups)
     cams = marks.cameras(proj, {view: built[3] for view, built in closeups.items()})
     if os.environ.get("OUTLINES_DEV"):  # cache the cameras' view of the mesh for outlines.py work
