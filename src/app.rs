@@ -110,9 +110,11 @@ async fn fetch_text(url: &str, what: &str, signal: Option<web_sys::AbortSignal>)
 }
 
 /// Run `f` once the next frame has been drawn, for work a tap's answer should not wait for. (A
-/// callback of one animation frame runs before that frame is drawn; of the one after, after it.)
+/// frame callback runs before its frame is drawn; a timer it sets runs after, in the idle time
+/// before the next frame. A second frame callback would run in the next frame instead: while a
+/// finger paints, that is the next stroke's frame, which the answer's rebuild then held back.)
 /// All the work a tap defers (the history entry, the answer, the view switch's dots, the views
-/// off screen) shares one pair of frame callbacks: each callback costs the tap's frame time.
+/// off screen) shares one frame callback: each callback costs the tap's frame time.
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
     let first = AFTER_PAINT.with(|queue| {
         let mut queue = queue.borrow_mut();
@@ -121,12 +123,15 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     });
     if first {
         request_animation_frame(|| {
-            request_animation_frame(|| {
-                // Taken before running: work that defers more starts the next round.
-                for job in AFTER_PAINT.with(|queue| std::mem::take(&mut *queue.borrow_mut())) {
-                    job();
-                }
-            })
+            set_timeout(
+                || {
+                    // Taken before running: work that defers more starts the next round.
+                    for job in AFTER_PAINT.with(|queue| std::mem::take(&mut *queue.borrow_mut())) {
+                        job();
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
         });
     }
 }
