@@ -142,7 +142,9 @@ def main(png=True):
                  **{f"P_{v}": c.to2d(cells["V"]) for v, c in cams.items()},
                  **{f"T_{v}": np.asarray(c.towards, float) for v, c in cams.items()},
                  **{f"K_{v}": (np.ones(len(cells["V"]), bool) if c.keep is None
-                               else np.asarray(c.keep(cells["V"]), bool)) for v, c in cams.items()})
+                               else np.asarray(c.keep(cells["V"]), bool)) for v, c in cams.items()},
+                 **{f"C_{v}": np.asarray(built[3].cut, float) for v, built in closeups.items()
+                    if hasattr(built[3], "cut")}, A=arm)
     derived, bufs = surface_outlines.build(cams, cells["V"], cells["tris"])
     surface_outlines.write(derived)
     if os.environ.get("OUTLINES_COMPARE"):  # IoU with the hand-kept outlines, per view (~60 s)

@@ -40,7 +40,7 @@ MUSCLES = ["upper-trapezius", "sternocleidomastoid", "masseter", "temporalis", "
            "pectoralis-minor", "iliopsoas", "piriformis", "scalenus-minimus",
            "splenius-cervicis", "digastric", "frontalis", "orbicularis-oculi", "supraspinatus",
            "zygomaticus-major", "gluteus-maximus", "brachialis",
-           "rectus-femoris"]
+           "rectus-femoris", "platysma", "triceps-brachii"]
 H = 420  # pixel height of each panel
 MAX_BYTES = 60_000  # a review PNG with more is written with fewer colours (palette_png)
 # colours kept exact in a reduced palette: marks, outline stroke, body outline, label, background
@@ -127,11 +127,28 @@ def cached_cameras(path):
     """(cams, V, tris) from the cache generate.py writes with OUTLINES_DEV set."""
     import numpy as np
     import marks
+    from scipy.spatial import cKDTree
     d = np.load(path)
+    tree = cKDTree(d["V"])
     cams = {}
     for v in [str(x) for x in d["views"]]:
-        P, K = d[f"P_{v}"], d[f"K_{v}"]
-        cams[v] = marks.Cam(lambda p, P=P: P, tuple(d[f"T_{v}"]), lambda p, K=K: K,
+        P, K, T = d[f"P_{v}"], d[f"K_{v}"], d[f"T_{v}"]
+
+        def keep(p, K=K, T=T, C=(d[f"C_{v}"] if f"C_{v}" in d.files else None),
+                 hand=v in ("palm", "hand-back")):
+            # the mesh's vertices: as cached; other points (per pixel, outlines.Buffer.keep_px):
+            # the cut plane (through the cut line and the line of sight), on the arm for the
+            # hand views, else the nearest vertex's
+            if len(p) == len(K) and np.array_equal(p, d["V"]):
+                return K
+            near = tree.query(p)[1]
+            if C is None:
+                return K[near]
+            n = np.cross(C[1] - C[0], T)
+            side = np.sign(np.median((d["V"][K] - C[0]) @ n))
+            out = side * ((p - C[0]) @ n) > 0
+            return out & d["A"][near] if hand else out
+        cams[v] = marks.Cam(lambda p, P=P: P, tuple(T), keep,
                             "left" if v == "front" else "right")
     return cams, d["V"], d["tris"]
 

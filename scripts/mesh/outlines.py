@@ -35,7 +35,9 @@ had none. Here a muscle's outline is one region of the posed mesh's surface:
   (a zigzag edge where the decision passes from one drawn view to another, or follows coarse
   triangles, rounds off; thin strips would fade, so only for broad muscles), and `facing: pixel`
   tests OUT_FACING on the facing interpolated per pixel instead of per triangle (the edge along
-  the silhouette no longer steps with the coarse trunk triangles);
+  the silhouette no longer steps with the coarse trunk triangles), and `keep: pixel` tests the
+  view's `keep` on each pixel's surface point (an outline cut off by the head view's neck cut
+  ends on its straight line, not on the steps of the triangles it crosses);
 - wiring: only the muscles of DERIVED (judged at least as good as the hand-kept outlines on
   every view they show on, docs/mesh/outlines/*.png) are written, with the largest piece on each
   view (the app holds one outline per view); the loader replaces their `[[shapes]]` with these,
@@ -85,7 +87,9 @@ SEGMENTS = ROOT / "data" / "mesh" / "segments.json"
 # `smooth` (steps of averaging the lifted field with its mesh neighbours, half its weight each:
 # rounds off a zigzag edge; it thins narrow strips, so only for broad muscles), `facing: "pixel"`
 # (an outline shows where the facing interpolated per pixel is at least OUT_FACING, not per
-# triangle: the edge along the silhouette does not step with the coarse triangles).
+# triangle: the edge along the silhouette does not step with the coarse triangles), `keep: "pixel"`
+# (the view's part of the body, `keep`, tested on each pixel's surface point, not per triangle:
+# the outline ends on the head view's straight neck cut, not on the cut triangles' steps).
 RULES = {
     # the back drawing reaches round the hip further than the side one: the side decides there
     "gluteus-medius": {"segments": ["abdomen_lower", "pelvis", "thigh"], "veto": ["side"]},
@@ -126,6 +130,11 @@ RULES = {
     "brachialis": {"smooth": 4},
     # the front's lower end forked in two where the side drawing's strip meets the front one's
     "rectus-femoris": {"smooth": 4},
+    # the head view's lower edge stepped along the triangles the neck's cut crosses
+    "platysma": {"keep": "pixel"},
+    # the back's strip zigzagged along the silhouette's coarse triangles and the side had a notch
+    # at its upper front corner where the front drawing's edge decides
+    "vastus-lateralis": {"facing": "pixel", "smooth": 8},
 }
 
 # The muscles whose derived outlines are judged at least as good as the hand-kept ones on every
@@ -134,18 +143,18 @@ RULES = {
 DERIVED = {"abductor-digiti-minimi-hand", "abductor-hallucis", "adductor-brevis",
            "adductor-hallucis", "adductor-longus", "adductor-magnus", "adductor-pollicis",
            "brachialis", "cervical-multifidi", "coccygeus", "coracobrachialis", "diaphragm",
-           "digastric", "extensor-hallucis-brevis", "flexor-carpi-radialis",
-           "flexor-carpi-ulnaris", "flexor-digitorum-brevis", "flexor-digitorum-longus",
-           "flexor-digitorum-profundus", "flexor-digitorum-superficialis",
-           "flexor-hallucis-brevis", "flexor-pollicis-longus", "foot-interossei", "frontalis",
-           "gluteus-maximus", "gracilis", "hand-interossei", "iliopsoas", "levator-ani",
-           "masseter", "middle-trapezius", "obturator-internus", "opponens-pollicis",
-           "orbicularis-oculi", "pectineus", "pectoralis-minor", "piriformis", "plantaris",
-           "popliteus", "pronator-teres", "pyramidalis", "quadratus-plantae", "rectus-abdominis",
-           "rectus-femoris", "rhomboids", "sartorius", "scalenus-minimus", "semimembranosus",
-           "semispinalis-cervicis", "semitendinosus", "soleus", "sphincter-ani",
-           "splenius-capitis", "splenius-cervicis", "sternalis", "subclavius", "supraspinatus",
-           "temporalis", "thoracolumbar-multifidi", "tibialis-posterior", "vastus-intermedius",
+           "digastric", "extensor-hallucis-brevis", "flexor-carpi-radialis", "flexor-carpi-ulnaris",
+           "flexor-digitorum-brevis", "flexor-digitorum-longus", "flexor-digitorum-profundus",
+           "flexor-digitorum-superficialis", "flexor-hallucis-brevis", "flexor-pollicis-longus",
+           "foot-interossei", "frontalis", "gluteus-maximus", "gracilis", "hand-interossei",
+           "iliopsoas", "levator-ani", "masseter", "middle-trapezius", "obturator-internus",
+           "opponens-pollicis", "orbicularis-oculi", "pectineus", "pectoralis-minor", "piriformis",
+           "plantaris", "platysma", "popliteus", "pronator-teres", "pyramidalis",
+           "quadratus-plantae", "rectus-abdominis", "rectus-femoris", "rhomboids", "sartorius",
+           "scalenus-minimus", "semimembranosus", "semispinalis-cervicis", "semitendinosus",
+           "soleus", "sphincter-ani", "splenius-capitis", "splenius-cervicis", "sternalis",
+           "subclavius", "supraspinatus", "temporalis", "thoracolumbar-multifidi",
+           "tibialis-posterior", "triceps-brachii", "vastus-intermedius", "vastus-lateralis",
            "vastus-medialis", "zygomaticus-major"}
 
 
@@ -162,6 +171,7 @@ class Buffer:
 
     def __init__(self, view, cam, V, tris, vnormals, fine):
         w, h, self.separate = view_info(view)
+        self.cam, self.V = cam, V
         self.nx, self.ny = int(round(w / RES)), int(round(h / RES))
         towards = np.asarray(cam.towards, float)
         self.P = np.asarray(cam.to2d(V), float)
@@ -177,8 +187,10 @@ class Buffer:
         self.scale = float(np.median(np.linalg.norm(e2[ok], axis=1) / flat[ok]))
         tn = vnormals[tris].sum(1)
         tn /= np.maximum(np.linalg.norm(tn, axis=1, keepdims=True), 1e-12)
-        self.tri_ok = (tn @ towards >= marks_mod.MIN_FACING) & (self.keep_v[tris].sum(1) >= 2)
-        self.tri_shown = self.tri_ok & (tn @ towards >= OUT_FACING)
+        self.tri_face = tn @ towards >= marks_mod.MIN_FACING
+        self.tri_ok = self.tri_face & (self.keep_v[tris].sum(1) >= 2)
+        self.tri_shown_face = tn @ towards >= OUT_FACING
+        self.tri_shown = self.tri_ok & self.tri_shown_face
         cand = self.keep_v[tris].any(1)
         self.tid, self.zbuf = self._raster(tris, np.flatnonzero(cand))
         # the edge midpoints (fine.edges) after the vertices: in the picture, half-way along the
@@ -263,17 +275,37 @@ class Buffer:
             out[i] = np.maximum(out[i], np.clip(d, -CLAMP, CLAMP))
         return out
 
-    def mask(self, field, pixel=False):
+    def keep_px(self):
+        """Per pixel: is the front-most surface point (interpolated across its triangle) in the
+        part of the body the view shows (the camera's `keep` on that point, not on the triangle's
+        corners: the cut is a straight line, not the triangles' steps)."""
+        if not hasattr(self, "_keep_px"):
+            t = self.tid
+            m = t >= 0
+            if self.cam.keep is None:
+                self._keep_px = m
+            else:
+                pos = (self.bary[m][:, :, None] * self.V[self.tris[t[m]]]).sum(1)
+                k = np.zeros_like(m)
+                k[m] = np.asarray(self.cam.keep(pos), bool)
+                self._keep_px = k
+        return self._keep_px
+
+    def mask(self, field, pixel=False, keep_pixel=False):
         """Pixels on the picture's right half whose front-most surface is in the region: the
         signed distance at the vertices and edge midpoints interpolated linearly across each of
         the triangle's four halves (its corners and middle), at least zero. `pixel`: the facing
-        test per pixel (interpolated the same way) instead of per triangle."""
+        test per pixel (interpolated the same way) instead of per triangle; `keep_pixel`: the
+        view's `keep` per pixel (keep_px) instead of per triangle."""
         t = self.tid
         m = (t >= 0)
         val = self.fine.interpolate(field, t[m], self.bary[m])
+        ok = (self.tri_face[t[m]] & self.keep_px()[m]) if keep_pixel else self.tri_ok[t[m]]
         if pixel:
             fac = self.fine.interpolate(self.facing_v, t[m], self.bary[m])
-            m[m] = (val >= 0.0) & self.tri_ok[t[m]] & (fac >= OUT_FACING)
+            m[m] = (val >= 0.0) & ok & (fac >= OUT_FACING)
+        elif keep_pixel:
+            m[m] = (val >= 0.0) & ok & self.tri_shown_face[t[m]]
         else:
             m[m] = (val >= 0.0) & self.tri_shown[t[m]]
         m[:, : int(round(MID / RES))] = False
@@ -503,7 +535,8 @@ def build(cams, V, tris, ids=None, log=print):
             drawn_here = [shape_polygon(s["points"]) for s in m.get("shapes", []) if s["view"] == view]
             if not b.separate:
                 drawn_here += [shapely.affinity.scale(p, -1, 1, origin=(MID, 0)) for p in drawn_here]
-            for pts in outline_pieces(b.mask(region, rule.get("facing") == "pixel"), drawn_here):
+            mask = b.mask(region, rule.get("facing") == "pixel", rule.get("keep") == "pixel")
+            for pts in outline_pieces(mask, drawn_here):
                 # a view nobody drew the muscle on shows it only where it is large there
                 if view not in drawn and (rule.get("undrawn") is False or
                                           Polygon(catmull_rom(pts)).area / b.scale ** 2 < UNDRAWN_AREA):
