@@ -315,6 +315,24 @@ pub fn BodyFigure(
             }
         }
     };
+    // A press focuses the shape under it, and focus needs the page laid out: right after the
+    // press changed the figure, that forced a style and layout pass of 2-3 ms into the tap's
+    // frame. The shape is focused once the frame is drawn instead, as it would have been.
+    let on_mouse_down = move |ev: web_sys::MouseEvent| {
+        if ev.button() != 0 {
+            return;
+        }
+        if let Some((el, _)) = shape_of(ev.target()) {
+            ev.prevent_default();
+            crate::app::after_next_paint(move || {
+                if let Ok(el) = el.dyn_into::<web_sys::SvgElement>() {
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = el.focus_with_options(&options);
+                }
+            });
+        }
+    };
     let on_keydown = {
         let centres = centres.clone();
         move |ev: KeyboardEvent| {
@@ -473,6 +491,7 @@ pub fn BodyFigure(
                 viewBox=view_box
                 data-zoom=move || coordinate(zoom.get().scale)
                 on:pointerdown=on_pointer_down
+                on:mousedown=on_mouse_down
                 on:pointermove=on_pointer_move
                 on:pointerup=on_pointer_end
                 on:pointercancel=on_pointer_end
