@@ -93,8 +93,6 @@ impl Zoom {
     }
 }
 
-/// `v` kept between `lo` and `hi`: `f32::clamp` without its panics (on `lo > hi`, or NaN), for
-/// which the middle of the range, or `lo`, stands in.
 /// How far down an element (spanning `top` to `bottom` on screen) the middle of its part in
 /// sight lies, as a share of its height: on a phone the view switch covers the top of the
 /// screen and the answer sheet the bottom, so a view zooms in on what is chosen between them.
@@ -107,6 +105,8 @@ pub fn middle_in_sight(top: f32, bottom: f32, sight_top: f32, sight_bottom: f32)
     ((from + to) / 2.0 - top) / (bottom - top)
 }
 
+/// `v` kept between `lo` and `hi`: `f32::clamp` without its panics (on `lo > hi`, or NaN), for
+/// which the middle of the range, or `lo`, stands in.
 fn within(v: f32, lo: f32, hi: f32) -> f32 {
     if lo.is_nan() || hi.is_nan() || lo > hi {
         return if lo.is_finite() && hi.is_finite() { (lo + hi) / 2.0 } else { 0.0 };

@@ -294,6 +294,22 @@ test('keyboard only: tab into the figure, arrow between areas, choose with Enter
   atlas.expectNoConsoleErrors();
 });
 
+test('a click on an area leaves the keyboard there: the arrows go on from the area clicked', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open();
+  const temple = page.locator('[data-view=front] [data-zone="head.temple"][data-side="left"]');
+  const p = await atlas.pointIn(temple);
+  await page.mouse.click(p.x, p.y);
+  await expect(temple).toHaveAttribute('aria-pressed', 'true');
+  // Focus follows the click once its frame is drawn (the press itself does not wait for it).
+  await expect(temple).toBeFocused();
+  await expect(temple).toHaveAttribute('tabindex', '0');
+  await page.keyboard.press('ArrowRight');
+  await expect(temple).not.toBeFocused();
+  await expect(page.locator('[data-view=front] [data-zone]:focus')).toHaveCount(1);
+  atlas.expectNoConsoleErrors();
+});
+
 test('the guides explain trigger points and therapy, and the pain guide links to muscles', async ({ page }) => {
   const atlas = new AtlasPage(page);
   await atlas.open();

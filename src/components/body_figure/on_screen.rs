@@ -60,15 +60,16 @@ pub fn middle_in_sight(figure: &web_sys::HtmlElement) -> f32 {
         return 0.5;
     };
     let document = window.document();
-    let bottom_of = |selector: &str, top: bool| {
+    // The top or bottom edge on screen of the first element `selector` finds, if it shows.
+    let edge_of = |selector: &str, top: bool| {
         let r = document.as_ref()?.query_selector(selector).ok()??.get_bounding_client_rect();
         (r.height() > 0.0).then(|| if top { r.top() } else { r.bottom() } as f32)
     };
     let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0) as f32;
     let (mut from, mut to) = (0.0, height);
     if crate::app::is_phone() {
-        from = bottom_of(".view-switch", false).unwrap_or(from);
-        to = bottom_of(".sheet", true).map_or(to, |t| t.min(to));
+        from = edge_of(".view-switch", false).unwrap_or(from);
+        to = edge_of(".sheet", true).map_or(to, |t| t.min(to));
     }
     let r = svg.get_bounding_client_rect();
     crate::zoom::middle_in_sight(r.top() as f32, r.bottom() as f32, from, to)
