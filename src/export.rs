@@ -3,7 +3,7 @@
 //! app turns it into a download, and into a PNG through a canvas).
 
 use crate::highlight::Highlight;
-use crate::model::geometry::{coordinate, smooth_path};
+use crate::model::geometry::{coordinate, mark_path, smooth_path};
 use crate::render::layers::{zone_instances, Layers};
 use crate::render::markup::xml;
 use crate::model::{Atlas, Depth, Side, ViewId};
@@ -132,12 +132,10 @@ fn panel(atlas: &Atlas, highlight: &Highlight, name: &str, n: usize) -> (String,
             }
         }
         for mark in highlight.marks.iter().filter(|m| m.view == v.id) {
-            let [mx, my] = mark.point;
+            let d = mark_path(mark.point);
             s.push_str(&format!(
-                "<g transform=\"translate({} {})\"><path d=\"M-2.6,-2.6L2.6,2.6M-2.6,2.6L2.6,-2.6\" stroke=\"#fff\" stroke-width=\"2.4\" stroke-linecap=\"round\"/>\
-                 <path d=\"M-2.6,-2.6L2.6,2.6M-2.6,2.6L2.6,-2.6\" stroke=\"#111\" stroke-width=\"1.1\" stroke-linecap=\"round\"/></g>",
-                coordinate(mx),
-                coordinate(my)
+                "<path d=\"{d}\" stroke=\"#fff\" stroke-width=\"2.4\" stroke-linecap=\"round\"/>\
+                 <path d=\"{d}\" stroke=\"#111\" stroke-width=\"1.1\" stroke-linecap=\"round\"/>"
             ));
         }
         s.push_str("</g>");

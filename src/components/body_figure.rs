@@ -8,7 +8,7 @@ mod pointer;
 mod shapes;
 
 use crate::highlight::Highlight;
-use crate::model::geometry::{centroid, coordinate, nearest_in_direction, smooth_path, Point};
+use crate::model::geometry::{centroid, coordinate, mark_path, nearest_in_direction, smooth_path, Point};
 use crate::model::{Atlas, Depth, MuscleId, Side, ViewId, ZoneId};
 use crate::render::layers::{zone_instances, Layers};
 use crate::render::markup::{self, zone_state};
@@ -427,18 +427,11 @@ pub fn BodyFigure(
                 .iter()
                 .filter(|m| m.view == view)
                 .map(|m| {
-                    let [x, y] = m.point;
+                    let d = mark_path(m.point);
                     view! {
-                        <g
-                            class="mark"
-                            data-trigger-point=m.id.clone()
-                            data-side=m.side.as_str()
-                            role="img"
-                            aria-label=m.label.clone()
-                            transform=format!("translate({} {})", coordinate(x), coordinate(y))
-                        >
-                            <path class="mark__halo" d="M-2.6,-2.6L2.6,2.6M-2.6,2.6L2.6,-2.6"></path>
-                            <path class="mark__x" d="M-2.6,-2.6L2.6,2.6M-2.6,2.6L2.6,-2.6"></path>
+                        <g class="mark" data-trigger-point=m.id.clone() data-side=m.side.as_str() role="img" aria-label=m.label.clone()>
+                            <path class="mark__halo" d=d.clone()></path>
+                            <path class="mark__x" d=d></path>
                         </g>
                     }
                 })

@@ -188,6 +188,23 @@ pub fn coordinate(v: f32) -> String {
     s
 }
 
+/// Half the width of a trigger point's X mark, in view units.
+pub const MARK_HALF: f32 = 2.6;
+
+/// Path data of a trigger point's X mark centred on `p`, in the view's own coordinates: a mark
+/// placed with a transform would give the browser a transform node per mark to build on each tap.
+pub fn mark_path([x, y]: Point) -> String {
+    let mut d = String::with_capacity(48);
+    let h = MARK_HALF;
+    for (i, (dx, dy)) in [(-h, -h), (h, h), (-h, h), (h, -h)].into_iter().enumerate() {
+        d.push(if i % 2 == 0 { 'M' } else { 'L' });
+        push_coordinate(&mut d, x + dx);
+        d.push(',');
+        push_coordinate(&mut d, y + dy);
+    }
+    d
+}
+
 /// Append a coordinate as `coordinate` writes it, without allocating: long paths are written
 /// on every tap.
 pub fn push_coordinate(out: &mut String, v: f32) {
@@ -217,6 +234,11 @@ pub fn push_coordinate(out: &mut String, v: f32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mark_is_an_x_centred_on_its_point() {
+        assert_eq!(mark_path([10.0, 20.0]), "M7.4,17.4L12.6,22.6M7.4,22.6L12.6,17.4");
+    }
 
     #[test]
     fn contains_square() {

@@ -12,15 +12,6 @@ pub fn xml(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// The class list of a zone shape in a state ("none", "essential", "spillover", "selected").
-pub fn zone_class(state: &str, drawn: bool) -> String {
-    format!("zone zone--{state}{}", if drawn { " zone--drawn" } else { "" })
-}
-
-/// The class list of a muscle shape.
-pub fn muscle_class(deep: bool, selected: bool) -> String {
-    format!("muscle{}{}", if deep { " muscle--deep" } else { "" }, if selected { " muscle--selected" } else { "" })
-}
 
 /// The zone shapes, in the order of `zones`.
 pub fn zones(atlas: &Atlas, zones: &[ZoneInstance]) -> String {
@@ -28,10 +19,9 @@ pub fn zones(atlas: &Atlas, zones: &[ZoneInstance]) -> String {
     for (i, z) in zones.iter().enumerate() {
         let label = atlas.zone(&z.zone).map(|zone| zone.label(z.side)).unwrap_or_default();
         out.push_str(&format!(
-            "<path d=\"{}\" class=\"{}\" data-i=\"{i}\" data-zone=\"{}\" data-side=\"{}\" data-state=\"none\" data-drawn=\"false\" \
+            "<path d=\"{}\" class=\"zone\" data-i=\"{i}\" data-zone=\"{}\" data-side=\"{}\" data-state=\"none\" data-drawn=\"false\" \
              role=\"button\" tabindex=\"-1\" aria-label=\"{}\" aria-pressed=\"false\"></path>",
             polygon_path(&z.points),
-            zone_class("none", false),
             xml(z.zone.as_str()),
             z.side.as_str(),
             xml(&label),
@@ -70,7 +60,7 @@ pub fn muscles(atlas: &Atlas, view: &View) -> (Vec<MuscleInstance>, String) {
                 "<path d=\"{}\" class=\"{}\" data-i=\"{i}\" data-muscle=\"{}\" data-side=\"{}\" data-depth=\"{}\" data-state=\"none\" \
                  role=\"button\" tabindex=\"-1\" aria-label=\"{}\" aria-pressed=\"false\"></path>",
                 smooth_path(&view.place(&shape.points, side)),
-                muscle_class(deep, false),
+                if deep { "muscle muscle--deep" } else { "muscle" },
                 xml(m.id.as_str()),
                 side.as_str(),
                 if deep { "deep" } else { "superficial" },

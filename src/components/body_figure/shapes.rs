@@ -2,7 +2,6 @@
 //! selection compares every shape's new state with the one it shows and touches only the shapes
 //! that changed, so a tap costs a few attribute writes rather than re-running a view per shape.
 
-use crate::render::markup::{muscle_class, zone_class};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -12,27 +11,32 @@ pub fn nth(group: &Element, i: usize) -> Option<Element> {
 }
 
 /// Write the states that differ from those shown, and remember them.
-pub fn update<T: PartialEq + Copy>(group: &Element, shown: &mut [T], next: impl Iterator<Item = T>, write: impl Fn(&Element, T)) {
+pub fn update<T: PartialEq + Copy>(group: &Element, shown: &mut [T], next: impl Iterator<Item = T>, write: impl Fn(&Element, T, T)) {
     let children = group.children();
     for (i, state) in next.enumerate() {
-        if shown.get(i).is_some_and(|s| *s != state) {
+        if let Some(was) = shown.get(i).copied().filter(|s| *s != state) {
             shown[i] = state;
             if let Some(el) = children.item(i as u32) {
-                write(&el, state);
+                write(&el, was, state);
             }
         }
     }
 }
 
-pub fn write_zone(el: &Element, (state, drawn): (&'static str, bool)) {
-    let _ = el.set_attribute("class", &zone_class(state, drawn));
-    let _ = el.set_attribute("data-state", state);
-    let _ = el.set_attribute("data-drawn", if drawn { "true" } else { "false" });
-    let _ = el.set_attribute("aria-pressed", if drawn { "true" } else { "false" });
+// A shape's state is in data attributes only, and only those that changed are written: how a
+// pattern looks is drawn over the view (`render::layers`), so a tap restyles no shape.
+
+pub fn write_zone(el: &Element, (was, drawn_was): (&'static str, bool), (state, drawn): (&'static str, bool)) {
+    if state != was {
+        let _ = el.set_attribute("data-state", state);
+    }
+    if drawn != drawn_was {
+        let _ = el.set_attribute("data-drawn", if drawn { "true" } else { "false" });
+        let _ = el.set_attribute("aria-pressed", if drawn { "true" } else { "false" });
+    }
 }
 
-pub fn write_muscle(el: &Element, (deep, selected): (bool, bool)) {
-    let _ = el.set_attribute("class", &muscle_class(deep, selected));
+pub fn write_muscle(el: &Element, _: (bool, bool), (_, selected): (bool, bool)) {
     let _ = el.set_attribute("data-state", if selected { "selected" } else { "none" });
     let _ = el.set_attribute("aria-pressed", if selected { "true" } else { "false" });
 }
