@@ -135,6 +135,12 @@ RULES = {
     # the back's strip zigzagged along the silhouette's coarse triangles and the side had a notch
     # at its upper front corner where the front drawing's edge decides
     "vastus-lateralis": {"facing": "pixel", "smooth": 8},
+    # the side drawing's region reached round the calf: a tail below the lateral head on the back;
+    # the back drawing must hold what it sees squarely
+    "gastrocnemius": {"veto": ["back"]},
+    # the back's strip had a bump on its lateral edge low on the calf and a step at the top where
+    # the side drawing's region meets the back one's
+    "flexor-hallucis-longus": {"smooth": 4},
 }
 
 # The muscles whose derived outlines are judged at least as good as the hand-kept ones on every
@@ -143,10 +149,12 @@ RULES = {
 DERIVED = {"abductor-digiti-minimi-hand", "abductor-hallucis", "adductor-brevis",
            "adductor-hallucis", "adductor-longus", "adductor-magnus", "adductor-pollicis",
            "brachialis", "cervical-multifidi", "coccygeus", "coracobrachialis", "diaphragm",
-           "digastric", "extensor-hallucis-brevis", "flexor-carpi-radialis", "flexor-carpi-ulnaris",
+           "digastric", "extensor-digitorum-brevis", "extensor-hallucis-brevis",
+           "flexor-carpi-radialis", "flexor-carpi-ulnaris",
            "flexor-digitorum-brevis", "flexor-digitorum-longus", "flexor-digitorum-profundus",
-           "flexor-digitorum-superficialis", "flexor-hallucis-brevis", "flexor-pollicis-longus",
-           "foot-interossei", "frontalis", "gluteus-maximus", "gracilis", "hand-interossei",
+           "flexor-digitorum-superficialis", "flexor-hallucis-brevis", "flexor-hallucis-longus",
+           "flexor-pollicis-longus", "foot-interossei", "frontalis", "gastrocnemius",
+           "gluteus-maximus", "gracilis", "hand-interossei",
            "iliopsoas", "levator-ani", "masseter", "middle-trapezius", "obturator-internus",
            "opponens-pollicis", "orbicularis-oculi", "pectineus", "pectoralis-minor", "piriformis",
            "plantaris", "platysma", "popliteus", "pronator-teres", "pyramidalis",
