@@ -164,20 +164,78 @@ pub fn smooth_polygon(points: &[Point], steps: usize) -> Vec<Point> {
 
 /// Append a cubic Bézier segment, "Cx,y x,y x,y".
 fn push_curve(out: &mut String, c1: Point, c2: Point, to: Point) {
-    out.push('C');
-    push_point(out, c1);
-    out.push(' ');
-    push_point(out, c2);
-    out.push(' ');
-    push_point(out, to);
+    let mut buf = Ascii::default();
+    buf.push(b'C');
+    buf.point(c1);
+    buf.push(b' ');
+    buf.point(c2);
+    buf.push(b' ');
+    buf.point(to);
+    out.push_str(buf.as_str());
 }
 
 /// Append "x,y": paths are written for every shape of every view when the body is first drawn,
 /// so without a string per point.
 fn push_point(out: &mut String, p: Point) {
-    push_coordinate(out, p[0]);
-    out.push(',');
-    push_coordinate(out, p[1]);
+    let mut buf = Ascii::default();
+    buf.point(p);
+    out.push_str(buf.as_str());
+}
+
+/// A few bytes of path data gathered on the stack and appended at once: appending a character at
+/// a time checked the string's capacity per character, which was a tenth of drawing the body.
+struct Ascii {
+    bytes: [u8; 96],
+    len: usize,
+}
+
+impl Default for Ascii {
+    fn default() -> Self {
+        Ascii { bytes: [0; 96], len: 0 }
+    }
+}
+
+impl Ascii {
+    fn push(&mut self, b: u8) {
+        self.bytes[self.len] = b;
+        self.len += 1;
+    }
+
+    /// A coordinate to one decimal place, written with integer arithmetic (float formatting
+    /// would add kilobytes to the browser build for no visible gain). Coordinates beyond a
+    /// billion are clamped: no view comes near.
+    fn coordinate(&mut self, v: f32) {
+        let tenths = ((v * 10.0).round() as i64).clamp(-9_999_999_999, 9_999_999_999);
+        if tenths < 0 {
+            self.push(b'-');
+        }
+        let (whole, frac) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+        let start = self.len;
+        let mut n = whole;
+        loop {
+            self.push(b'0' + (n % 10) as u8);
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.bytes[start..self.len].reverse();
+        if frac != 0 {
+            self.push(b'.');
+            self.push(b'0' + frac as u8);
+        }
+    }
+
+    fn point(&mut self, [x, y]: Point) {
+        self.coordinate(x);
+        self.push(b',');
+        self.coordinate(y);
+    }
+
+    fn as_str(&self) -> &str {
+        // Only ASCII digits, signs and separators are ever written.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
 }
 
 /// A coordinate to one decimal place, written with integer arithmetic: float formatting would
@@ -208,27 +266,9 @@ pub fn mark_path([x, y]: Point) -> String {
 /// Append a coordinate as `coordinate` writes it, without allocating: long paths are written
 /// on every tap.
 pub fn push_coordinate(out: &mut String, v: f32) {
-    let tenths = (v * 10.0).round() as i64;
-    if tenths < 0 {
-        out.push('-');
-    }
-    let (whole, frac) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
-    let mut digits = [0u8; 20];
-    let mut n = whole;
-    let mut len = 0;
-    loop {
-        digits[len] = b'0' + (n % 10) as u8;
-        len += 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[..len].iter().rev().map(|d| *d as char));
-    if frac != 0 {
-        out.push('.');
-        out.push((b'0' + frac as u8) as char);
-    }
+    let mut buf = Ascii::default();
+    buf.coordinate(v);
+    out.push_str(buf.as_str());
 }
 
 #[cfg(test)]
