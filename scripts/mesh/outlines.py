@@ -89,7 +89,10 @@ SEGMENTS = ROOT / "data" / "mesh" / "segments.json"
 # (an outline shows where the facing interpolated per pixel is at least OUT_FACING, not per
 # triangle: the edge along the silhouette does not step with the coarse triangles), `keep: "pixel"`
 # (the view's part of the body, `keep`, tested on each pixel's surface point, not per triangle:
-# the outline ends on the head view's straight neck cut, not on the cut triangles' steps).
+# the outline ends on the head view's straight neck cut, not on the cut triangles' steps),
+# `midline` (the mask mirrored onto the picture's left half before it is closed, opened and traced,
+# and the outline cut at the midline after: a muscle across the back's midline is not rounded off
+# there, its two halves meet flush).
 RULES = {
     # the back drawing reaches round the hip further than the side one: the side decides there
     "gluteus-medius": {"segments": ["abdomen_lower", "pelvis", "thigh"], "veto": ["side"]},
@@ -135,6 +138,12 @@ RULES = {
     # the back's strip zigzagged along the silhouette's coarse triangles and the side had a notch
     # at its upper front corner where the front drawing's edge decides
     "vastus-lateralis": {"facing": "pixel", "smooth": 8},
+    # across the back's midline: the picture's half was rounded off at the midline (a notch at
+    # each end of it, the lower trapezius' tip blunt and short, the rotatores' top lost)
+    "lower-trapezius": {"midline": True},
+    "thoracolumbar-rotatores": {"midline": True},
+    # and the back's lateral edge was wavy along the coarse flank triangles
+    "serratus-posterior-inferior": {"midline": True, "facing": "pixel", "smooth": 8},
 }
 
 # The muscles whose derived outlines are judged at least as good as the hand-kept ones on every
@@ -147,15 +156,16 @@ DERIVED = {"abductor-digiti-minimi-hand", "abductor-hallucis", "adductor-brevis"
            "flexor-digitorum-brevis", "flexor-digitorum-longus", "flexor-digitorum-profundus",
            "flexor-digitorum-superficialis", "flexor-hallucis-brevis", "flexor-pollicis-longus",
            "foot-interossei", "frontalis", "gluteus-maximus", "gracilis", "hand-interossei",
-           "iliopsoas", "levator-ani", "masseter", "middle-trapezius", "obturator-internus",
-           "opponens-pollicis", "orbicularis-oculi", "pectineus", "pectoralis-minor", "piriformis",
-           "plantaris", "platysma", "popliteus", "pronator-teres", "pyramidalis",
-           "quadratus-plantae", "rectus-abdominis", "rectus-femoris", "rhomboids", "sartorius",
-           "scalenus-minimus", "semimembranosus", "semispinalis-cervicis", "semitendinosus",
-           "soleus", "sphincter-ani", "splenius-capitis", "splenius-cervicis", "sternalis",
-           "subclavius", "supraspinatus", "temporalis", "thoracolumbar-multifidi",
-           "tibialis-posterior", "triceps-brachii", "vastus-intermedius", "vastus-lateralis",
-           "vastus-medialis", "zygomaticus-major"}
+           "iliopsoas", "levator-ani", "lower-trapezius", "masseter", "middle-trapezius",
+           "obturator-internus", "opponens-pollicis", "orbicularis-oculi", "pectineus",
+           "pectoralis-minor", "piriformis", "plantaris", "platysma", "popliteus", "pronator-teres",
+           "pyramidalis", "quadratus-plantae", "rectus-abdominis", "rectus-femoris", "rhomboids",
+           "sartorius", "scalenus-minimus", "semimembranosus", "semispinalis-cervicis",
+           "semitendinosus", "serratus-posterior-inferior", "soleus", "sphincter-ani",
+           "splenius-capitis", "splenius-cervicis", "sternalis", "subclavius", "supraspinatus",
+           "temporalis", "thoracolumbar-multifidi", "thoracolumbar-rotatores", "tibialis-posterior",
+           "triceps-brachii", "vastus-intermedius", "vastus-lateralis", "vastus-medialis",
+           "zygomaticus-major"}
 
 
 def view_info(view):
@@ -378,17 +388,24 @@ def mask_polygon(m):
     return shapely.union_all(boxes) if boxes else Polygon()
 
 
-def outline_pieces(m, drawn=None):
+def outline_pieces(m, drawn=None, midline=False):
     """A mask's outline as a few smooth simple polygons: lists of (x, y), largest first.
 
     Closed and opened by SMOOTH (slivers and spurs go), except where the view's drawing
     (`drawn`: shapely polygons, mirrored as the view shows them) is itself thinner than the
     opening: there the mask is kept as it is (the opening would cut the thin ends of a long
-    muscle the drawing draws, the forearm's and the shin's), and only closed."""
+    muscle the drawing draws, the forearm's and the shin's), and only closed. `midline`: the
+    mask is mirrored onto the picture's left half first and the outline cut at the midline
+    after, so a muscle across the midline is not rounded off there (its two halves meet flush,
+    without a notch at each end of the midline or a blunt tip where it narrows onto it)."""
     r = max(1, int(round(SMOOTH / RES)))
     st = ndimage.generate_binary_structure(2, 1)
     if not m.any():
         return []
+    if midline:
+        c = int(round(MID / RES))
+        m = m.copy()
+        m[:, :c] = m[:, c: 2 * c][:, ::-1]
     ys, xs = np.flatnonzero(m.any(1)), np.flatnonzero(m.any(0))
     pad = 3 * r
     y0, x0 = max(ys[0] - pad, 0), max(xs[0] - pad, 0)
@@ -409,6 +426,8 @@ def outline_pieces(m, drawn=None):
     if thin.any():
         t = shapely.affinity.translate(mask_polygon(thin), x0 * RES, y0 * RES)
         g = shapely.union(g, t).buffer(SMOOTH / 2, quad_segs=4).buffer(-SMOOTH / 2, quad_segs=4)
+    if midline:
+        g = shapely.intersection(g, box(MID, -1e6, 1e6, 1e6))
     polys = sorted((Polygon(p.exterior) for p in shapely.get_parts(g) if p.geom_type == "Polygon"),
                    key=lambda p: -p.area)
     if not polys:
@@ -536,7 +555,7 @@ def build(cams, V, tris, ids=None, log=print):
             if not b.separate:
                 drawn_here += [shapely.affinity.scale(p, -1, 1, origin=(MID, 0)) for p in drawn_here]
             mask = b.mask(region, rule.get("facing") == "pixel", rule.get("keep") == "pixel")
-            for pts in outline_pieces(mask, drawn_here):
+            for pts in outline_pieces(mask, drawn_here, rule.get("midline", False) and not b.separate):
                 # a view nobody drew the muscle on shows it only where it is large there
                 if view not in drawn and (rule.get("undrawn") is False or
                                           Polygon(catmull_rom(pts)).area / b.scale ** 2 < UNDRAWN_AREA):
