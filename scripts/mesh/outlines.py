@@ -126,6 +126,12 @@ RULES = {
     # the front drawing reaches further down the cheek than the head profile's: a tail down the
     # cheek on the head view; the head drawing must hold what it sees squarely
     "orbicularis-oculi": {"veto": ["head"]},
+    # the front and side drawings reach higher up the cheek than the head profile's: a peak on
+    # top of the side and head outlines and a spike at the mouth's corner on the side
+    "buccinator": {"veto": ["head"]},
+    # the side and head drawings sit ~8 units higher on the skull than the back one: a lobed
+    # outline reaching down the neck; the back drawing (where the mark is) must hold it
+    "occipitalis": {"veto": ["back"]},
     # the back's edge zigzagged along the coarse buttock triangles (top and lateral edge, where the
     # surface turns away) and the side's lower edge stepped where the side and back drawings meet
     "gluteus-maximus": {"facing": "pixel", "smooth": 8},
@@ -141,9 +147,13 @@ RULES = {
     # across the back's midline: the picture's half was rounded off at the midline (a notch at
     # each end of it, the lower trapezius' tip blunt and short, the rotatores' top lost)
     "lower-trapezius": {"midline": True},
+    "middle-trapezius": {"midline": True},
+    "rhomboids": {"midline": True},
     "thoracolumbar-rotatores": {"midline": True},
     # and the back's lateral edge was wavy along the coarse flank triangles
     "serratus-posterior-inferior": {"midline": True, "facing": "pixel", "smooth": 8},
+    # the perineum's two halves met in a notch at the midline
+    "bulbospongiosus-ischiocavernosus": {"midline": True},
 }
 
 # The muscles whose derived outlines are judged at least as good as the hand-kept ones on every
@@ -151,21 +161,22 @@ RULES = {
 # app takes their outlines from there. The others keep their `[[shapes]]`.
 DERIVED = {"abductor-digiti-minimi-hand", "abductor-hallucis", "adductor-brevis",
            "adductor-hallucis", "adductor-longus", "adductor-magnus", "adductor-pollicis",
-           "brachialis", "cervical-multifidi", "coccygeus", "coracobrachialis", "diaphragm",
-           "digastric", "extensor-hallucis-brevis", "flexor-carpi-radialis", "flexor-carpi-ulnaris",
-           "flexor-digitorum-brevis", "flexor-digitorum-longus", "flexor-digitorum-profundus",
+           "brachialis", "buccinator", "bulbospongiosus-ischiocavernosus", "cervical-multifidi",
+           "coccygeus", "coracobrachialis", "diaphragm", "digastric", "extensor-hallucis-brevis",
+           "flexor-carpi-radialis", "flexor-carpi-ulnaris", "flexor-digitorum-brevis",
+           "flexor-digitorum-longus", "flexor-digitorum-profundus",
            "flexor-digitorum-superficialis", "flexor-hallucis-brevis", "flexor-pollicis-longus",
            "foot-interossei", "frontalis", "gluteus-maximus", "gracilis", "hand-interossei",
            "iliopsoas", "levator-ani", "lower-trapezius", "masseter", "middle-trapezius",
-           "obturator-internus", "opponens-pollicis", "orbicularis-oculi", "pectineus",
-           "pectoralis-minor", "piriformis", "plantaris", "platysma", "popliteus", "pronator-teres",
-           "pyramidalis", "quadratus-plantae", "rectus-abdominis", "rectus-femoris", "rhomboids",
-           "sartorius", "scalenus-minimus", "semimembranosus", "semispinalis-cervicis",
-           "semitendinosus", "serratus-posterior-inferior", "soleus", "sphincter-ani",
-           "splenius-capitis", "splenius-cervicis", "sternalis", "subclavius", "supraspinatus",
-           "temporalis", "thoracolumbar-multifidi", "thoracolumbar-rotatores", "tibialis-posterior",
-           "triceps-brachii", "vastus-intermedius", "vastus-lateralis", "vastus-medialis",
-           "zygomaticus-major"}
+           "obturator-internus", "occipitalis", "opponens-pollicis", "orbicularis-oculi",
+           "pectineus", "pectoralis-minor", "piriformis", "plantaris", "platysma", "popliteus",
+           "pronator-teres", "pyramidalis", "quadratus-plantae", "rectus-abdominis",
+           "rectus-femoris", "rhomboids", "sartorius", "scalenus-minimus", "semimembranosus",
+           "semispinalis-cervicis", "semitendinosus", "serratus-posterior-inferior", "soleus",
+           "sphincter-ani", "splenius-capitis", "splenius-cervicis", "sternalis", "subclavius",
+           "supraspinatus", "temporalis", "thoracolumbar-multifidi", "thoracolumbar-rotatores",
+           "tibialis-posterior", "triceps-brachii", "vastus-intermedius", "vastus-lateralis",
+           "vastus-medialis", "zygomaticus-major"}
 
 
 def view_info(view):
