@@ -154,6 +154,7 @@ RULES = {
     "serratus-posterior-inferior": {"midline": True, "facing": "pixel", "smooth": 8},
     # the perineum's two halves met in a notch at the midline
     "bulbospongiosus-ischiocavernosus": {"midline": True},
+    "sphincter-ani": {"midline": True},
 }
 
 # The muscles whose derived outlines are judged at least as good as the hand-kept ones on every
@@ -450,6 +451,10 @@ def outline_pieces(m, drawn=None, midline=False):
             continue
         s = p.simplify(SIMPLIFY, preserve_topology=True)
         pts = [(round(float(x), 1) + 0.0, round(float(y), 1) + 0.0) for x, y in s.exterior.coords[:-1]]
+        if midline:
+            # the simplification may move a corner on the midline off it by up to SIMPLIFY (a
+            # small V between the halves): back onto it
+            pts = [(MID if abs(x - MID) <= SIMPLIFY else x, y) for x, y in pts]
         # orient consistently (clockwise on screen: positive signed area with y down)
         if Polygon(pts).exterior.is_ccw:
             pts = pts[::-1]
