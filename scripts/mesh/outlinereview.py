@@ -41,7 +41,9 @@ MUSCLES = ["upper-trapezius", "sternocleidomastoid", "masseter", "temporalis", "
            "splenius-cervicis", "digastric", "frontalis", "orbicularis-oculi", "supraspinatus",
            "zygomaticus-major", "gluteus-maximus", "brachialis",
            "rectus-femoris", "platysma", "triceps-brachii",
-           "gastrocnemius", "flexor-hallucis-longus", "extensor-digitorum-brevis"]
+           "gastrocnemius", "flexor-hallucis-longus", "extensor-digitorum-brevis",
+           "thoracolumbar-rotatores", "serratus-posterior-inferior", "buccinator", "occipitalis",
+           "bulbospongiosus-ischiocavernosus"]
 H = 420  # pixel height of each panel
 MAX_BYTES = 60_000  # a review PNG with more is written with fewer colours (palette_png)
 # colours kept exact in a reduced palette: marks, outline stroke, body outline, label, background

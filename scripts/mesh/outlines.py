@@ -89,7 +89,10 @@ SEGMENTS = ROOT / "data" / "mesh" / "segments.json"
 # (an outline shows where the facing interpolated per pixel is at least OUT_FACING, not per
 # triangle: the edge along the silhouette does not step with the coarse triangles), `keep: "pixel"`
 # (the view's part of the body, `keep`, tested on each pixel's surface point, not per triangle:
-# the outline ends on the head view's straight neck cut, not on the cut triangles' steps).
+# the outline ends on the head view's straight neck cut, not on the cut triangles' steps),
+# `midline` (the mask mirrored onto the picture's left half before it is closed, opened and traced,
+# and the outline cut at the midline after: a muscle across the back's midline is not rounded off
+# there, its two halves meet flush).
 RULES = {
     # the back drawing reaches round the hip further than the side one: the side decides there
     "gluteus-medius": {"segments": ["abdomen_lower", "pelvis", "thigh"], "veto": ["side"]},
@@ -123,6 +126,12 @@ RULES = {
     # the front drawing reaches further down the cheek than the head profile's: a tail down the
     # cheek on the head view; the head drawing must hold what it sees squarely
     "orbicularis-oculi": {"veto": ["head"]},
+    # the front and side drawings reach higher up the cheek than the head profile's: a peak on
+    # top of the side and head outlines and a spike at the mouth's corner on the side
+    "buccinator": {"veto": ["head"]},
+    # the side and head drawings sit ~8 units higher on the skull than the back one: a lobed
+    # outline reaching down the neck; the back drawing (where the mark is) must hold it
+    "occipitalis": {"veto": ["back"]},
     # the back's edge zigzagged along the coarse buttock triangles (top and lateral edge, where the
     # surface turns away) and the side's lower edge stepped where the side and back drawings meet
     "gluteus-maximus": {"facing": "pixel", "smooth": 8},
@@ -141,6 +150,17 @@ RULES = {
     # the back's strip had a bump on its lateral edge low on the calf and a step at the top where
     # the side drawing's region meets the back one's
     "flexor-hallucis-longus": {"smooth": 4},
+    # across the back's midline: the picture's half was rounded off at the midline (a notch at
+    # each end of it, the lower trapezius' tip blunt and short, the rotatores' top lost)
+    "lower-trapezius": {"midline": True},
+    "middle-trapezius": {"midline": True},
+    "rhomboids": {"midline": True},
+    "thoracolumbar-rotatores": {"midline": True},
+    # and the back's lateral edge was wavy along the coarse flank triangles
+    "serratus-posterior-inferior": {"midline": True, "facing": "pixel", "smooth": 8},
+    # the perineum's two halves met in a notch at the midline
+    "bulbospongiosus-ischiocavernosus": {"midline": True},
+    "sphincter-ani": {"midline": True},
 }
 
 # The muscles whose derived outlines are judged at least as good as the hand-kept ones on every
@@ -148,22 +168,23 @@ RULES = {
 # app takes their outlines from there. The others keep their `[[shapes]]`.
 DERIVED = {"abductor-digiti-minimi-hand", "abductor-hallucis", "adductor-brevis",
            "adductor-hallucis", "adductor-longus", "adductor-magnus", "adductor-pollicis",
-           "brachialis", "cervical-multifidi", "coccygeus", "coracobrachialis", "diaphragm",
-           "digastric", "extensor-digitorum-brevis", "extensor-hallucis-brevis",
-           "flexor-carpi-radialis", "flexor-carpi-ulnaris",
+           "brachialis", "buccinator", "bulbospongiosus-ischiocavernosus", "cervical-multifidi",
+           "coccygeus", "coracobrachialis", "diaphragm", "digastric", "extensor-digitorum-brevis",
+           "extensor-hallucis-brevis", "flexor-carpi-radialis", "flexor-carpi-ulnaris",
            "flexor-digitorum-brevis", "flexor-digitorum-longus", "flexor-digitorum-profundus",
            "flexor-digitorum-superficialis", "flexor-hallucis-brevis", "flexor-hallucis-longus",
            "flexor-pollicis-longus", "foot-interossei", "frontalis", "gastrocnemius",
-           "gluteus-maximus", "gracilis", "hand-interossei",
-           "iliopsoas", "levator-ani", "masseter", "middle-trapezius", "obturator-internus",
-           "opponens-pollicis", "orbicularis-oculi", "pectineus", "pectoralis-minor", "piriformis",
-           "plantaris", "platysma", "popliteus", "pronator-teres", "pyramidalis",
+           "gluteus-maximus", "gracilis", "hand-interossei", "iliopsoas", "levator-ani",
+           "lower-trapezius", "masseter", "middle-trapezius", "obturator-internus", "occipitalis",
+           "opponens-pollicis", "orbicularis-oculi", "pectineus", "pectoralis-minor",
+           "piriformis", "plantaris", "platysma", "popliteus", "pronator-teres", "pyramidalis",
            "quadratus-plantae", "rectus-abdominis", "rectus-femoris", "rhomboids", "sartorius",
            "scalenus-minimus", "semimembranosus", "semispinalis-cervicis", "semitendinosus",
-           "soleus", "sphincter-ani", "splenius-capitis", "splenius-cervicis", "sternalis",
-           "subclavius", "supraspinatus", "temporalis", "thoracolumbar-multifidi",
-           "tibialis-posterior", "triceps-brachii", "vastus-intermedius", "vastus-lateralis",
-           "vastus-medialis", "zygomaticus-major"}
+           "serratus-posterior-inferior", "soleus", "sphincter-ani", "splenius-capitis",
+           "splenius-cervicis", "sternalis", "subclavius", "supraspinatus", "temporalis",
+           "thoracolumbar-multifidi", "thoracolumbar-rotatores", "tibialis-posterior",
+           "triceps-brachii", "vastus-intermedius", "vastus-lateralis", "vastus-medialis",
+           "zygomaticus-major"}
 
 
 def view_info(view):
@@ -386,17 +407,24 @@ def mask_polygon(m):
     return shapely.union_all(boxes) if boxes else Polygon()
 
 
-def outline_pieces(m, drawn=None):
+def outline_pieces(m, drawn=None, midline=False):
     """A mask's outline as a few smooth simple polygons: lists of (x, y), largest first.
 
     Closed and opened by SMOOTH (slivers and spurs go), except where the view's drawing
     (`drawn`: shapely polygons, mirrored as the view shows them) is itself thinner than the
     opening: there the mask is kept as it is (the opening would cut the thin ends of a long
-    muscle the drawing draws, the forearm's and the shin's), and only closed."""
+    muscle the drawing draws, the forearm's and the shin's), and only closed. `midline`: the
+    mask is mirrored onto the picture's left half first and the outline cut at the midline
+    after, so a muscle across the midline is not rounded off there (its two halves meet flush,
+    without a notch at each end of the midline or a blunt tip where it narrows onto it)."""
     r = max(1, int(round(SMOOTH / RES)))
     st = ndimage.generate_binary_structure(2, 1)
     if not m.any():
         return []
+    if midline:
+        c = int(round(MID / RES))
+        m = m.copy()
+        m[:, :c] = m[:, c: 2 * c][:, ::-1]
     ys, xs = np.flatnonzero(m.any(1)), np.flatnonzero(m.any(0))
     pad = 3 * r
     y0, x0 = max(ys[0] - pad, 0), max(xs[0] - pad, 0)
@@ -417,6 +445,8 @@ def outline_pieces(m, drawn=None):
     if thin.any():
         t = shapely.affinity.translate(mask_polygon(thin), x0 * RES, y0 * RES)
         g = shapely.union(g, t).buffer(SMOOTH / 2, quad_segs=4).buffer(-SMOOTH / 2, quad_segs=4)
+    if midline:
+        g = shapely.intersection(g, box(MID, -1e6, 1e6, 1e6))
     polys = sorted((Polygon(p.exterior) for p in shapely.get_parts(g) if p.geom_type == "Polygon"),
                    key=lambda p: -p.area)
     if not polys:
@@ -428,6 +458,10 @@ def outline_pieces(m, drawn=None):
             continue
         s = p.simplify(SIMPLIFY, preserve_topology=True)
         pts = [(round(float(x), 1) + 0.0, round(float(y), 1) + 0.0) for x, y in s.exterior.coords[:-1]]
+        if midline:
+            # the simplification may move a corner on the midline off it by up to SIMPLIFY (a
+            # small V between the halves): back onto it
+            pts = [(MID if abs(x - MID) <= SIMPLIFY else x, y) for x, y in pts]
         # orient consistently (clockwise on screen: positive signed area with y down)
         if Polygon(pts).exterior.is_ccw:
             pts = pts[::-1]
@@ -544,7 +578,7 @@ def build(cams, V, tris, ids=None, log=print):
             if not b.separate:
                 drawn_here += [shapely.affinity.scale(p, -1, 1, origin=(MID, 0)) for p in drawn_here]
             mask = b.mask(region, rule.get("facing") == "pixel", rule.get("keep") == "pixel")
-            for pts in outline_pieces(mask, drawn_here):
+            for pts in outline_pieces(mask, drawn_here, rule.get("midline", False) and not b.separate):
                 # a view nobody drew the muscle on shows it only where it is large there
                 if view not in drawn and (rule.get("undrawn") is False or
                                           Polygon(catmull_rom(pts)).area / b.scale ** 2 < UNDRAWN_AREA):
