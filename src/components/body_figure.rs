@@ -118,11 +118,23 @@ pub fn BodyFigure(
     // The static shapes, built once.
     let zones = Arc::new(zone_instances(&v));
     let zone_markup = markup::zones(&atlas, &zones);
-    let (muscles, muscle_markup) = markup::muscles(&atlas, &v);
-    let muscles = Arc::new(muscles);
+    let muscles = Arc::new(markup::muscles(&atlas, &v));
     let centres: Arc<Vec<Point>> = Arc::new(zones.iter().map(|z| centroid(&z.points)).collect());
     let zone_group = NodeRef::<leptos::svg::G>::new();
     let muscle_group = NodeRef::<leptos::svg::G>::new();
+    // The muscle shapes are hidden until the figure is switched to muscles, so they are added
+    // once the body is drawn: they were nearly half of the markup parsed before the first paint.
+    let muscles_added = RwSignal::new(false);
+    crate::app::after_next_paint({
+        let (atlas, v, muscles) = (atlas.clone(), v.clone(), muscles.clone());
+        move || {
+            // The view may be gone by then (a comparison whose muscles were resolved).
+            if let Some(g) = muscle_group.try_get_untracked().flatten() {
+                g.set_inner_html(&markup::muscle_shapes(&atlas, &v, &muscles));
+                let _ = muscles_added.try_set(true);
+            }
+        }
+    });
 
     // What the view shows of the selection: at once on screen, a frame later off it.
     let figure = NodeRef::<leptos::html::Figure>::new();
@@ -144,12 +156,15 @@ pub fn BodyFigure(
         let (zones, muscles) = (zones.clone(), muscles.clone());
         move |_| {
             let (Some(zg), Some(mg)) = (zone_group.get(), muscle_group.get()) else { return };
+            let muscles_there = muscles_added.get();
             shown.with(|h| {
                 shown_zones.update_value(|shown| update(&zg, shown, zones.iter().map(|z| zone_state(h, z)), write_zone));
-                shown_muscles.update_value(|shown| {
-                    let next = muscles.iter().map(|m| (m.deep, h.is_muscle_selected(&m.muscle, m.side)));
-                    update(&mg, shown, next, write_muscle)
-                });
+                if muscles_there {
+                    shown_muscles.update_value(|shown| {
+                        let next = muscles.iter().map(|m| (m.deep, h.is_muscle_selected(&m.muscle, m.side)));
+                        update(&mg, shown, next, write_muscle)
+                    });
+                }
             });
         }
     });
@@ -158,6 +173,7 @@ pub fn BodyFigure(
     let roving_muscle = StoredValue::new(0usize);
     Effect::new(move |_| {
         let pain = mode.get() == Mode::Pain;
+        muscles_added.track();
         if let (Some(zg), Some(mg)) = (zone_group.get(), muscle_group.get()) {
             set_tab_stop(&zg, roving_zone.get_value(), pain);
             set_tab_stop(&mg, roving_muscle.get_value(), !pain);
@@ -509,7 +525,7 @@ pub fn BodyFigure(
                 // Muscles are not clipped: a clip path over hundreds of shapes made every
                 // pointer event's hit test several milliseconds slower. Outlines stay inside
                 // the body by review.
-                <g class="body-figure__muscles" node_ref=muscle_group inner_html=muscle_markup></g>
+                <g class="body-figure__muscles" node_ref=muscle_group></g>
             </svg>
             <svg
                 class=move || if mirrored.get() { "body-figure__overlay body-figure__overlay--mirrored" } else { "body-figure__overlay" }

@@ -39,8 +39,8 @@ pub struct MuscleInstance {
 }
 
 /// The muscles drawn on a view, deep ones first so the superficial lie over them, each on both
-/// sides; and their markup in that order.
-pub fn muscles(atlas: &Atlas, view: &View) -> (Vec<MuscleInstance>, String) {
+/// sides, in the order `muscle_shapes` writes them.
+pub fn muscles(atlas: &Atlas, view: &View) -> Vec<MuscleInstance> {
     let mut drawn: Vec<_> = atlas.muscles.iter().filter_map(|m| m.shape_on(view.id).map(|s| (m, s))).collect();
     // Later shapes lie on top and take the tap: deep muscles below superficial ones, and at each
     // depth the largest first, so a tap inside a small muscle's outline chooses it rather than a
@@ -49,27 +49,38 @@ pub fn muscles(atlas: &Atlas, view: &View) -> (Vec<MuscleInstance>, String) {
         let deep = |m: &crate::model::Muscle| m.depth == Depth::Deep;
         deep(b.0).cmp(&deep(a.0)).then(area(&b.1.points).total_cmp(&area(&a.1.points)))
     });
-    let mut instances = Vec::new();
+    drawn
+        .into_iter()
+        .flat_map(|(m, _)| {
+            [view.right_half, view.right_half.opposite()].map(|side| MuscleInstance {
+                muscle: m.id.clone(),
+                side,
+                deep: m.depth == Depth::Deep,
+            })
+        })
+        .collect()
+}
+
+/// The muscle shapes of `muscles` (from `muscles`), in that order.
+pub fn muscle_shapes(atlas: &Atlas, view: &View, muscles: &[MuscleInstance]) -> String {
     let mut out = String::new();
-    for (m, shape) in drawn {
-        for side in [view.right_half, view.right_half.opposite()] {
-            let deep = m.depth == Depth::Deep;
-            let i = instances.len();
-            let label = format!("{} {}", if side == Side::Left { "Left" } else { "Right" }, m.name.to_lowercase());
-            out.push_str(&format!(
-                "<path d=\"{}\" class=\"{}\" data-i=\"{i}\" data-muscle=\"{}\" data-side=\"{}\" data-depth=\"{}\" data-state=\"none\" \
-                 role=\"button\" tabindex=\"-1\" aria-label=\"{}\" aria-pressed=\"false\"></path>",
-                smooth_path(&view.place(&shape.points, side)),
-                if deep { "muscle muscle--deep" } else { "muscle" },
-                xml(m.id.as_str()),
-                side.as_str(),
-                if deep { "deep" } else { "superficial" },
-                xml(&label),
-            ));
-            instances.push(MuscleInstance { muscle: m.id.clone(), side, deep });
-        }
+    for (i, inst) in muscles.iter().enumerate() {
+        let Some(m) = atlas.muscle(&inst.muscle) else { continue };
+        let Some(shape) = m.shape_on(view.id) else { continue };
+        let side = inst.side;
+        let label = format!("{} {}", if side == Side::Left { "Left" } else { "Right" }, m.name.to_lowercase());
+        out.push_str(&format!(
+            "<path d=\"{}\" class=\"{}\" data-i=\"{i}\" data-muscle=\"{}\" data-side=\"{}\" data-depth=\"{}\" data-state=\"none\" \
+             role=\"button\" tabindex=\"-1\" aria-label=\"{}\" aria-pressed=\"false\"></path>",
+            smooth_path(&view.place(&shape.points, side)),
+            if inst.deep { "muscle muscle--deep" } else { "muscle" },
+            xml(m.id.as_str()),
+            side.as_str(),
+            if inst.deep { "deep" } else { "superficial" },
+            xml(&label),
+        ));
     }
-    (instances, out)
+    out
 }
 
 /// The lines that make the figure read as a body.
