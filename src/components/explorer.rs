@@ -87,6 +87,14 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
     crate::components::texts::provide(&atlas);
     provide_context(highlight);
 
+    // A phone opening on a muscle shows the view that shows it best from the start: that view is
+    // drawn first, and the others only once the body is on screen.
+    let on_muscle = selection.with_untracked(|s| matches!(s, Selection::Muscle { .. } | Selection::Candidate { .. }));
+    let first_view = if on_muscle && is_phone() {
+        highlight.with_untracked(|h| h.best_view(&atlas.figure, ViewId::Front))
+    } else {
+        ViewId::Front
+    };
     let ui = Ui {
         selection,
         highlight,
@@ -94,7 +102,7 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
         mode: RwSignal::new(Mode::Pain),
         mirrored: crate::app::history::stored_flag("trigger-atlas:mirror"),
         draw: RwSignal::new(false),
-        view: RwSignal::new(ViewId::Front),
+        view: RwSignal::new(first_view),
         sheet: RwSignal::new(Sheet::Peek),
         presenting: RwSignal::new(false),
         // Tapping a zone adds it to the drawing or takes it out; a muscle on screen gives way.

@@ -23,10 +23,12 @@ pub fn FigureArea(atlas: Arc<Atlas>, ui: Ui) -> impl IntoView {
     };
 
     // The views on screen are drawn first (a phone shows one, a desktop front and back first);
-    // the others, which hold as many shapes again, follow on the next frame, so the body appears
-    // (and answers taps) sooner.
+    // the others, which hold as many shapes again, are built once that first frame is on screen
+    // (built in a frame callback, they held back the frame that first shows the body).
     let rest_drawn = RwSignal::new(false);
-    request_animation_frame(move || rest_drawn.set(true));
+    crate::app::after_next_paint(move || {
+        let _ = rest_drawn.try_set(true);
+    });
     let figure = {
         let atlas = atlas.clone();
         move |v: ViewId| {
