@@ -30,9 +30,15 @@ const states = [
   ['a broken link', '?muscle=nope'],
 ];
 
+// axe checks every shape of the seven views (about 3,000 elements with names and roles): 5 to
+// 12 s a page on a quiet machine, over the default 30 s on a busy one, which says nothing about
+// the page.
+const AXE_TIMEOUT = 90_000;
+
 for (const scheme of ['light', 'dark']) {
   for (const [what, query] of states) {
     test(`${what} has no serious accessibility violations (${scheme})`, async ({ page }) => {
+      test.setTimeout(AXE_TIMEOUT);
       await page.emulateMedia({ colorScheme: scheme });
       const atlas = new AtlasPage(page);
       await atlas.open(query);
