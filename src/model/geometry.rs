@@ -184,14 +184,16 @@ fn push_point(out: &mut String, p: Point) {
 
 /// A few bytes of path data gathered on the stack and appended at once: appending a character at
 /// a time checked the string's capacity per character, which was a tenth of drawing the body.
+/// Sized for the longest use, a mark's four points of 13-character coordinates with their letters
+/// (112 bytes).
 struct Ascii {
-    bytes: [u8; 96],
+    bytes: [u8; 128],
     len: usize,
 }
 
 impl Default for Ascii {
     fn default() -> Self {
-        Ascii { bytes: [0; 96], len: 0 }
+        Ascii { bytes: [0; 128], len: 0 }
     }
 }
 
@@ -252,15 +254,13 @@ pub const MARK_HALF: f32 = 2.6;
 /// Path data of a trigger point's X mark centred on `p`, in the view's own coordinates: a mark
 /// placed with a transform would give the browser a transform node per mark to build on each tap.
 pub fn mark_path([x, y]: Point) -> String {
-    let mut d = String::with_capacity(48);
     let h = MARK_HALF;
+    let mut buf = Ascii::default();
     for (i, (dx, dy)) in [(-h, -h), (h, h), (-h, h), (h, -h)].into_iter().enumerate() {
-        d.push(if i % 2 == 0 { 'M' } else { 'L' });
-        push_coordinate(&mut d, x + dx);
-        d.push(',');
-        push_coordinate(&mut d, y + dy);
+        buf.push(if i % 2 == 0 { b'M' } else { b'L' });
+        buf.point([x + dx, y + dy]);
     }
-    d
+    buf.as_str().to_string()
 }
 
 /// Append a coordinate as `coordinate` writes it, without allocating: long paths are written
@@ -278,6 +278,8 @@ mod tests {
     #[test]
     fn a_mark_is_an_x_centred_on_its_point() {
         assert_eq!(mark_path([10.0, 20.0]), "M7.4,17.4L12.6,22.6M7.4,22.6L12.6,17.4");
+        // Coordinates no view has are clamped, never a panic.
+        assert!(mark_path([f32::INFINITY, -f32::INFINITY]).starts_with("M999999999.9,-999999999.9"));
     }
 
     #[test]

@@ -12,7 +12,6 @@ pub fn xml(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-
 /// The zone shapes, in the order of `zones`.
 pub fn zones(atlas: &Atlas, zones: &[ZoneInstance]) -> String {
     let mut out = String::with_capacity(zones.len() * 260);
@@ -61,7 +60,8 @@ pub fn muscles(atlas: &Atlas, view: &View) -> Vec<MuscleInstance> {
         .collect()
 }
 
-/// The muscle shapes of `muscles` (from `muscles`), in that order.
+/// The muscle shapes of `muscles` (from `muscles` on the same atlas and view, so every one has
+/// a shape there), in that order: the nth child is the nth instance.
 pub fn muscle_shapes(atlas: &Atlas, view: &View, muscles: &[MuscleInstance]) -> String {
     let mut out = String::new();
     for (i, inst) in muscles.iter().enumerate() {
