@@ -30,6 +30,13 @@ fn main() {
     println!("Model benchmark on the shipped data: {} muscles, {tps} trigger points, {} zones, {} bytes of JSON",
         atlas.muscles.len(), atlas.zones.len(), json.len());
 
+    let parse = measure(3, 15, || {
+        black_box(serde_json::from_str::<Atlas>(black_box(&json)).unwrap());
+    });
+    let parsed: Atlas = serde_json::from_str(&json).unwrap();
+    let validate = measure(3, 15, || {
+        black_box(trigger_atlas::model::validate::validate(black_box(&parsed)));
+    });
     let load = measure(3, 15, || {
         black_box(Atlas::from_json(black_box(&json)).unwrap());
     });
@@ -86,6 +93,8 @@ fn main() {
         println!("  {what:<44} {us:>10.1} µs  {verdict}");
     };
     row("load and validate the data file", load, None);
+    row("... of which parse", parse, None);
+    row("... of which validate", validate, None);
     row("build the lookup index (once, after loading)", build, None);
     row("pain-guide lookup, one zone", lookup, None);
     row("pain guide, every zone", guide, None);

@@ -16,6 +16,7 @@ pub mod outline;
 pub mod muscle;
 pub mod page;
 pub mod parts;
+pub mod points;
 pub mod rank;
 pub mod related;
 pub mod search;

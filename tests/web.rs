@@ -108,6 +108,8 @@ async fn choosing_a_zone_lists_the_muscles_that_refer_there() {
 #[wasm_bindgen_test]
 async fn choosing_a_muscle_marks_its_trigger_points_and_zones() {
     let (root, _mounted) = explorer_at("");
+    // The muscle list is built once the body is on screen.
+    settle().await;
     click(&find(&root, "[data-testid=muscle-link-upper-trapezius]"));
     settle().await;
 

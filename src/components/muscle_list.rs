@@ -6,12 +6,42 @@ use std::sync::Arc;
 
 #[component]
 pub fn MuscleList(atlas: Arc<Atlas>, on_muscle: Callback<(MuscleId, Side)>) -> impl IntoView {
-    let groups = Region::ALL
+    let count = atlas.muscles.len();
+    // The list is a third of the page's elements and sits below the figure: it is built once
+    // the body is on screen, so that the first frame waits only for what it shows first.
+    let built = RwSignal::new(false);
+    crate::app::after_next_paint(move || {
+        let _ = built.try_set(true);
+    });
+    let groups = move || built.get().then(|| groups(&atlas, on_muscle));
+    // Open on wide screens; folded on phones, where the list would be many screens long.
+    let wide = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w >= 900.0);
+    view! {
+        <nav class="muscle-list" aria-label="Muscles">
+            <details open=wide>
+                <summary>
+                    <h2 class="muscle-list__title">{format!("All {count} muscles, by region")}</h2>
+                    // Says what a tap does; only the true half is shown (and read).
+                    <span class="muscle-list__hint muscle-list__hint--closed">"show the list"</span>
+                    <span class="muscle-list__hint muscle-list__hint--open">"hide the list"</span>
+                </summary>
+                <ul class="muscle-list__groups">{groups}</ul>
+            </details>
+        </nav>
+    }
+}
+
+/// A group of buttons per region, the muscles in each by name.
+fn groups(atlas: &Atlas, on_muscle: Callback<(MuscleId, Side)>) -> impl IntoView {
+    let by_name = atlas.muscles_by_name();
+    Region::ALL
         .into_iter()
         .filter_map(|region| {
-            let muscles: Vec<_> = atlas
-                .muscles_by_name()
-                .into_iter()
+            let muscles: Vec<_> = by_name
+                .iter()
                 .filter(|m| m.region == region)
                 .map(|m| (m.id.clone(), m.name.clone()))
                 .collect();
@@ -42,24 +72,5 @@ pub fn MuscleList(atlas: Arc<Atlas>, on_muscle: Callback<(MuscleId, Side)>) -> i
                 }
             })
         })
-        .collect_view();
-    // Open on wide screens; folded on phones, where the list would be many screens long.
-    let wide = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w >= 900.0);
-    let count = atlas.muscles.len();
-    view! {
-        <nav class="muscle-list" aria-label="Muscles">
-            <details open=wide>
-                <summary>
-                    <h2 class="muscle-list__title">{format!("All {count} muscles, by region")}</h2>
-                    // Says what a tap does; only the true half is shown (and read).
-                    <span class="muscle-list__hint muscle-list__hint--closed">"show the list"</span>
-                    <span class="muscle-list__hint muscle-list__hint--open">"hide the list"</span>
-                </summary>
-                <ul class="muscle-list__groups">{groups}</ul>
-            </details>
-        </nav>
-    }
+        .collect_view()
 }

@@ -93,6 +93,7 @@ pub struct View {
     /// The right half of the silhouette, from the top of the head on the midline round to the
     /// crotch on the midline; or, with `separate_halves`, a closed outline of the right-hand
     /// part (one foot), mirrored to make the other.
+    #[serde(with = "super::points")]
     pub outline: Vec<Point>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub separate_halves: bool,
@@ -107,6 +108,7 @@ pub struct View {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Detail {
+    #[serde(with = "super::points")]
     pub points: Vec<Point>,
     /// Joins the last point back to the first (an eye, a kneecap).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -125,6 +127,7 @@ pub struct ZoneShape {
     /// mirrored to the other side.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub midline: bool,
+    #[serde(with = "super::points")]
     pub points: Vec<Point>,
 }
 

@@ -8,7 +8,6 @@ pub fn mirror(p: Point, axis: f32) -> Point {
     [2.0 * axis - p[0], p[1]]
 }
 
-/// Whether `p` lies inside the polygon (even-odd rule).
 /// A polygon's area (shoelace), whichever way it winds.
 pub fn area(points: &[Point]) -> f32 {
     let n = points.len();
@@ -45,6 +44,7 @@ pub fn centroid(points: &[Point]) -> Point {
     [points.iter().map(|p| p[0]).sum::<f32>() / n, points.iter().map(|p| p[1]).sum::<f32>() / n]
 }
 
+/// Whether `p` lies inside the polygon (even-odd rule).
 pub fn contains(polygon: &[Point], p: Point) -> bool {
     let mut inside = false;
     let n = polygon.len();

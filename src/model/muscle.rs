@@ -103,6 +103,7 @@ pub struct Muscle {
 #[serde(deny_unknown_fields)]
 pub struct MuscleShape {
     pub view: ViewId,
+    #[serde(with = "super::points")]
     pub points: Vec<Point>,
 }
 
