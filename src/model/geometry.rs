@@ -84,13 +84,13 @@ pub fn contains_any(polygons: &[Vec<Point>], p: Point) -> bool {
 
 /// Straight-edged closed SVG path through the points.
 pub fn polygon_path(points: &[Point]) -> String {
-    let mut d = String::with_capacity(points.len() * 12);
+    let mut d = PathData::with_capacity(points.len() * 12);
     for (i, p) in points.iter().enumerate() {
-        d.push(if i == 0 { 'M' } else { 'L' });
-        push_point(&mut d, *p);
+        d.letter(if i == 0 { b'M' } else { b'L' });
+        d.point(*p);
     }
-    d.push('Z');
-    d
+    d.letter(b'Z');
+    d.into_string()
 }
 
 /// Smooth closed SVG path through every point (a Catmull-Rom spline written as cubic Béziers),
@@ -100,9 +100,9 @@ pub fn smooth_path(points: &[Point]) -> String {
     if n < 3 {
         return polygon_path(points);
     }
-    let mut d = String::with_capacity(n * 40);
-    d.push('M');
-    push_point(&mut d, points[0]);
+    let mut d = PathData::with_capacity(n * 40);
+    d.letter(b'M');
+    d.point(points[0]);
     for i in 0..n {
         let p0 = points[(i + n - 1) % n];
         let p1 = points[i];
@@ -110,10 +110,10 @@ pub fn smooth_path(points: &[Point]) -> String {
         let p3 = points[(i + 2) % n];
         let c1 = [p1[0] + (p2[0] - p0[0]) / 6.0, p1[1] + (p2[1] - p0[1]) / 6.0];
         let c2 = [p2[0] - (p3[0] - p1[0]) / 6.0, p2[1] - (p3[1] - p1[1]) / 6.0];
-        push_curve(&mut d, c1, c2, p2);
+        d.curve(c1, c2, p2);
     }
-    d.push('Z');
-    d
+    d.letter(b'Z');
+    d.into_string()
 }
 
 /// Smooth open SVG path through every point, for lines that do not close.
@@ -122,18 +122,18 @@ pub fn smooth_open_path(points: &[Point]) -> String {
     if n < 2 {
         return String::new();
     }
-    let mut d = String::with_capacity(n * 40);
-    d.push('M');
-    push_point(&mut d, points[0]);
+    let mut d = PathData::with_capacity(n * 40);
+    d.letter(b'M');
+    d.point(points[0]);
     for i in 0..n - 1 {
         let p0 = points[i.saturating_sub(1)];
         let (p1, p2) = (points[i], points[i + 1]);
         let p3 = points[(i + 2).min(n - 1)];
         let c1 = [p1[0] + (p2[0] - p0[0]) / 6.0, p1[1] + (p2[1] - p0[1]) / 6.0];
         let c2 = [p2[0] - (p3[0] - p1[0]) / 6.0, p2[1] - (p3[1] - p1[1]) / 6.0];
-        push_curve(&mut d, c1, c2, p2);
+        d.curve(c1, c2, p2);
     }
-    d
+    d.into_string()
 }
 
 /// Points on the smooth curve through `points`, for containment tests that must agree with
@@ -162,90 +162,90 @@ pub fn smooth_polygon(points: &[Point], steps: usize) -> Vec<Point> {
     out
 }
 
-/// Append a cubic Bézier segment, "Cx,y x,y x,y".
-fn push_curve(out: &mut String, c1: Point, c2: Point, to: Point) {
-    let mut buf = Ascii::default();
-    buf.push(b'C');
-    buf.point(c1);
-    buf.push(b' ');
-    buf.point(c2);
-    buf.push(b' ');
-    buf.point(to);
-    out.push_str(buf.as_str());
+/// SVG path data, gathered as bytes and made a string once. Paths are written for every shape
+/// when the body is first drawn and for the pattern on every tap: appended to a `String` a
+/// character at a time, each character checked the string's capacity through a call; appended
+/// a point at a time, each piece was checked as UTF-8 (a cold load's profile had that at a
+/// fifth of writing the paths). Only ASCII is ever written, so the one check at the end passes.
+pub struct PathData {
+    bytes: Vec<u8>,
 }
 
-/// Append "x,y": paths are written for every shape of every view when the body is first drawn,
-/// so without a string per point.
-fn push_point(out: &mut String, p: Point) {
-    let mut buf = Ascii::default();
-    buf.point(p);
-    out.push_str(buf.as_str());
-}
+impl PathData {
+    pub fn with_capacity(bytes: usize) -> PathData {
+        PathData { bytes: Vec::with_capacity(bytes) }
+    }
 
-/// A few bytes of path data gathered on the stack and appended at once: appending a character at
-/// a time checked the string's capacity per character, which was a tenth of drawing the body.
-/// Sized for the longest use, a mark's four points of 13-character coordinates with their letters
-/// (112 bytes).
-struct Ascii {
-    bytes: [u8; 128],
-    len: usize,
-}
+    /// A command letter or separator: `M`, `L`, `Q`, `C`, `Z`, a space.
+    pub fn letter(&mut self, c: u8) {
+        debug_assert!(c.is_ascii());
+        self.bytes.extend_from_slice(&[c]);
+    }
 
-impl Default for Ascii {
-    fn default() -> Self {
-        Ascii { bytes: [0; 128], len: 0 }
+    /// "x,y"
+    pub fn point(&mut self, [x, y]: Point) {
+        let (bx, from_x) = digits(x);
+        let (by, from_y) = digits(y);
+        self.bytes.extend_from_slice(&bx[from_x..]);
+        self.bytes.extend_from_slice(b",");
+        self.bytes.extend_from_slice(&by[from_y..]);
+    }
+
+    /// A cubic Bézier segment, "Cx,y x,y x,y".
+    pub fn curve(&mut self, c1: Point, c2: Point, to: Point) {
+        self.letter(b'C');
+        self.point(c1);
+        self.letter(b' ');
+        self.point(c2);
+        self.letter(b' ');
+        self.point(to);
+    }
+
+    pub fn coordinate(&mut self, v: f32) {
+        let (b, from) = digits(v);
+        self.bytes.extend_from_slice(&b[from..]);
+    }
+
+    pub fn into_string(self) -> String {
+        String::from_utf8(self.bytes).unwrap_or_default()
     }
 }
 
-impl Ascii {
-    fn push(&mut self, b: u8) {
-        self.bytes[self.len] = b;
-        self.len += 1;
+/// A coordinate to one decimal place as ASCII, written from the end of the buffer (the text
+/// starts at the index returned), with integer arithmetic: float formatting would add kilobytes
+/// to the browser build for no visible gain. Coordinates beyond a billion are clamped: no view
+/// comes near.
+fn digits(v: f32) -> ([u8; 13], usize) {
+    let tenths = ((v * 10.0).round() as i64).clamp(-9_999_999_999, 9_999_999_999);
+    let mut buf = [0u8; 13];
+    let mut at = buf.len();
+    let mut n = tenths.unsigned_abs();
+    if !n.is_multiple_of(10) {
+        buf[at - 2] = b'.';
+        buf[at - 1] = b'0' + (n % 10) as u8;
+        at -= 2;
     }
-
-    /// A coordinate to one decimal place, written with integer arithmetic (float formatting
-    /// would add kilobytes to the browser build for no visible gain). Coordinates beyond a
-    /// billion are clamped: no view comes near.
-    fn coordinate(&mut self, v: f32) {
-        let tenths = ((v * 10.0).round() as i64).clamp(-9_999_999_999, 9_999_999_999);
-        if tenths < 0 {
-            self.push(b'-');
+    n /= 10;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
         }
-        let (whole, frac) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
-        let start = self.len;
-        let mut n = whole;
-        loop {
-            self.push(b'0' + (n % 10) as u8);
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.bytes[start..self.len].reverse();
-        if frac != 0 {
-            self.push(b'.');
-            self.push(b'0' + frac as u8);
-        }
     }
-
-    fn point(&mut self, [x, y]: Point) {
-        self.coordinate(x);
-        self.push(b',');
-        self.coordinate(y);
+    if tenths < 0 {
+        at -= 1;
+        buf[at] = b'-';
     }
-
-    fn as_str(&self) -> &str {
-        // Only ASCII digits, signs and separators are ever written.
-        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
-    }
+    (buf, at)
 }
 
-/// A coordinate to one decimal place, written with integer arithmetic: float formatting would
-/// add kilobytes to the browser build for no visible gain.
+/// A coordinate to one decimal place (`digits`).
 pub fn coordinate(v: f32) -> String {
-    let mut s = String::with_capacity(8);
-    push_coordinate(&mut s, v);
-    s
+    let mut d = PathData::with_capacity(13);
+    d.coordinate(v);
+    d.into_string()
 }
 
 /// Half the width of a trigger point's X mark, in view units.
@@ -255,20 +255,12 @@ pub const MARK_HALF: f32 = 2.6;
 /// placed with a transform would give the browser a transform node per mark to build on each tap.
 pub fn mark_path([x, y]: Point) -> String {
     let h = MARK_HALF;
-    let mut buf = Ascii::default();
+    let mut d = PathData::with_capacity(64);
     for (i, (dx, dy)) in [(-h, -h), (h, h), (-h, h), (h, -h)].into_iter().enumerate() {
-        buf.push(if i % 2 == 0 { b'M' } else { b'L' });
-        buf.point([x + dx, y + dy]);
+        d.letter(if i % 2 == 0 { b'M' } else { b'L' });
+        d.point([x + dx, y + dy]);
     }
-    buf.as_str().to_string()
-}
-
-/// Append a coordinate as `coordinate` writes it, without allocating: long paths are written
-/// on every tap.
-pub fn push_coordinate(out: &mut String, v: f32) {
-    let mut buf = Ascii::default();
-    buf.coordinate(v);
-    out.push_str(buf.as_str());
+    d.into_string()
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! pattern reads as one area, as the Trigger Point Manual draws it, not as a grid of tiles.
 
 use crate::highlight::Highlight;
-use crate::model::geometry::{push_coordinate, Point};
+use crate::model::geometry::{PathData, Point};
 use crate::model::outline::{flattened, rounded, union, Corner};
 use crate::model::{Side, Strength, View, ZoneId};
 
@@ -64,27 +64,22 @@ const STRAIGHT_ENOUGH: f32 = 0.15;
 /// The rounded union of the polygons as path data: per corner a line to the cut and a curve
 /// round it.
 fn shape(polygons: &[&[Point]]) -> String {
-    let mut d = String::new();
-    let pair = |d: &mut String, p: Point| {
-        push_coordinate(d, p[0]);
-        d.push(',');
-        push_coordinate(d, p[1]);
-    };
+    let mut d = PathData::with_capacity(0);
     for ring in union(polygons) {
         let corners = rounded(&nearly_straight_dropped(&ring), ROUNDING);
         for (i, c) in corners.iter().enumerate() {
-            d.push(if i == 0 { 'M' } else { 'L' });
-            pair(&mut d, c.from);
-            d.push('Q');
-            pair(&mut d, c.control);
-            d.push(' ');
-            pair(&mut d, c.to);
+            d.letter(if i == 0 { b'M' } else { b'L' });
+            d.point(c.from);
+            d.letter(b'Q');
+            d.point(c.control);
+            d.letter(b' ');
+            d.point(c.to);
         }
         if !corners.is_empty() {
-            d.push('Z');
+            d.letter(b'Z');
         }
     }
-    d
+    d.into_string()
 }
 
 /// The ring without the corners that lie (almost) on the line between the corners kept before
