@@ -5,26 +5,54 @@
 
 use super::layers::ZoneInstance;
 use crate::model::geometry::{polygon_path, smooth_path};
-use crate::model::{Atlas, Depth, MuscleId, Side, View};
+use crate::model::{Atlas, Depth, MuscleId, Side, View, Zone, ZoneId};
+use rustc_hash::FxHashMap;
 
 /// Escape text for XML, in an attribute or between tags (the saved figure uses it too).
 pub fn xml(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    let mut out = String::with_capacity(s.len());
+    push_xml(&mut out, s);
+    out
 }
 
-/// The zone shapes, in the order of `zones`.
+/// Append `s` escaped for XML: runs without a special character are copied whole.
+fn push_xml(out: &mut String, s: &str) {
+    let mut from = 0;
+    for (i, c) in s.char_indices() {
+        let escaped = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            _ => continue,
+        };
+        out.push_str(&s[from..i]);
+        out.push_str(escaped);
+        from = i + 1;
+    }
+    out.push_str(&s[from..]);
+}
+
+/// The zone shapes, in the order of `zones`. Written piece by piece rather than formatted: this
+/// is most of the markup of the first picture, built before it is drawn.
 pub fn zones(atlas: &Atlas, zones: &[ZoneInstance]) -> String {
-    let mut out = String::with_capacity(zones.len() * 260);
+    let by_id: FxHashMap<&ZoneId, &Zone> = atlas.zones.iter().map(|z| (&z.id, z)).collect();
+    let mut out = String::with_capacity(zones.len() * 1200);
     for (i, z) in zones.iter().enumerate() {
-        let label = atlas.zone(&z.zone).map(|zone| zone.label(z.side)).unwrap_or_default();
-        out.push_str(&format!(
-            "<path d=\"{}\" class=\"zone\" data-i=\"{i}\" data-zone=\"{}\" data-side=\"{}\" data-state=\"none\" data-drawn=\"false\" \
-             role=\"button\" tabindex=\"-1\" aria-label=\"{}\" aria-pressed=\"false\"></path>",
-            polygon_path(&z.points),
-            xml(z.zone.as_str()),
-            z.side.as_str(),
-            xml(&label),
-        ));
+        let label = by_id.get(&z.zone).map(|zone| zone.label(z.side)).unwrap_or_default();
+        out.push_str("<path d=\"");
+        out.push_str(&polygon_path(&z.points));
+        out.push_str("\" class=\"zone\" data-i=\"");
+        out.push_str(&i.to_string());
+        out.push_str("\" data-zone=\"");
+        push_xml(&mut out, z.zone.as_str());
+        out.push_str("\" data-side=\"");
+        out.push_str(z.side.as_str());
+        out.push_str(
+            "\" data-state=\"none\" data-drawn=\"false\" role=\"button\" tabindex=\"-1\" aria-label=\"",
+        );
+        push_xml(&mut out, &label);
+        out.push_str("\" aria-pressed=\"false\"></path>");
     }
     out
 }
@@ -103,4 +131,33 @@ pub fn zone_state(highlight: &crate::highlight::Highlight, zone: &ZoneInstance) 
 
 fn area(points: &[crate::model::geometry::Point]) -> f32 {
     crate::model::geometry::area(points)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ViewId;
+    use crate::render::layers::zone_instances;
+
+    #[test]
+    fn text_is_escaped_for_xml() {
+        assert_eq!(xml(r#"a<b & "c" > é"#), "a&lt;b &amp; &quot;c&quot; &gt; é");
+        assert_eq!(xml("plain"), "plain");
+    }
+
+    #[test]
+    fn every_zone_shape_carries_its_key_and_name() {
+        let json = std::fs::read_to_string("public/atlas.json").expect("run from the repo root");
+        let atlas = Atlas::from_json(&json).unwrap();
+        let view = atlas.figure.view(ViewId::Front).unwrap();
+        let zones = zone_instances(view);
+        let markup = super::zones(&atlas, &zones);
+        assert_eq!(markup.matches("<path d=\"M").count(), zones.len());
+        for (i, z) in zones.iter().enumerate() {
+            let key = format!("data-i=\"{i}\" data-zone=\"{}\" data-side=\"{}\"", z.zone, z.side.as_str());
+            assert!(markup.contains(&key), "{key}");
+            let name = format!("aria-label=\"{}\"", xml(&atlas.zone(&z.zone).unwrap().label(z.side)));
+            assert!(markup.contains(&name), "{name}");
+        }
+    }
 }
