@@ -8,7 +8,9 @@ use super::identifiers::{is_fma, is_uberon};
 use super::muscle::{Mark, Muscle, TriggerPoint};
 use super::suggest::did_you_mean;
 use super::zone::{Laterality, Zone, ZoneTarget};
-use std::collections::{BTreeSet, HashMap, HashSet};
+// Fx: the keys are our own ids, and SipHash was a sixth of validating the shipped atlas.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeSet;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +46,7 @@ impl<'a> Known<'a> {
     fn of(atlas: &'a Atlas) -> Known<'a> {
         let zones = atlas.zones.iter().map(|z| (&z.id, z)).collect();
         // The first whole a part is listed in, as a scan in order would find it.
-        let mut whole = HashMap::new();
+        let mut whole = HashMap::default();
         for z in &atlas.zones {
             for p in &z.parts {
                 whole.entry(p).or_insert(z);
@@ -95,8 +97,8 @@ pub fn validate(atlas: &Atlas) -> Vec<Problem> {
     let known = Known::of(atlas);
     check_sources(atlas, &mut r);
     check_zones(atlas, &mut r);
-    let mut abbreviations = HashMap::new();
-    let mut seen = HashSet::new();
+    let mut abbreviations = HashMap::default();
+    let mut seen = HashSet::default();
     for m in &atlas.muscles {
         let record = format!("muscle {}", m.id);
         if !seen.insert(&m.id) {
@@ -119,7 +121,7 @@ pub fn validate(atlas: &Atlas) -> Vec<Problem> {
 /// Identifiers are well formed, and no two muscles share an FMA id unless one is a group that
 /// lists the other's term among its members (scalenes and scalenus minimus).
 fn check_identifiers(atlas: &Atlas, r: &mut Report) {
-    let mut owners: HashMap<&str, Vec<&Muscle>> = HashMap::new();
+    let mut owners: HashMap<&str, Vec<&Muscle>> = HashMap::default();
     for m in &atlas.muscles {
         let Some(ids) = &m.ids else { continue };
         let record = format!("muscle {}", m.id);
@@ -167,7 +169,7 @@ fn check_identifiers(atlas: &Atlas, r: &mut Report) {
 /// Complaints name known zones, muscles and sources, each once, and no two complaints share a
 /// word for themselves (search could not tell them apart).
 fn check_complaints(atlas: &Atlas, r: &mut Report) {
-    let mut names: HashMap<String, &str> = HashMap::new();
+    let mut names: HashMap<String, &str> = HashMap::default();
     for c in &atlas.complaints {
         let record = format!("complaint \"{}\"", c.term);
         r.text(&record, "term", &c.term);
@@ -202,7 +204,7 @@ fn check_listed<'a>(
     ids: impl Iterator<Item = &'a str>,
     known: &[&str],
 ) {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for id in ids {
         if !seen.insert(id) {
             r.add(record, field, format!("{kind} \"{id}\" is listed twice"));
@@ -215,7 +217,7 @@ fn check_listed<'a>(
 }
 
 fn check_pages(atlas: &Atlas, r: &mut Report) {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for p in &atlas.pages {
         let record = format!("page {}", p.id);
         if !seen.insert(&p.id) {
@@ -228,7 +230,7 @@ fn check_pages(atlas: &Atlas, r: &mut Report) {
 }
 
 fn check_sources(atlas: &Atlas, r: &mut Report) {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for s in &atlas.sources {
         let record = format!("source {}", s.id);
         if !seen.insert(&s.id) {
@@ -242,8 +244,8 @@ fn check_sources(atlas: &Atlas, r: &mut Report) {
 }
 
 fn check_zones(atlas: &Atlas, r: &mut Report) {
-    let mut seen = HashSet::new();
-    let mut words: HashMap<String, &str> = HashMap::new();
+    let mut seen = HashSet::default();
+    let mut words: HashMap<String, &str> = HashMap::default();
     for z in &atlas.zones {
         let record = format!("zone {}", z.id);
         if !seen.insert(&z.id) {
@@ -311,7 +313,7 @@ fn check_muscle(atlas: &Atlas, known: &Known, m: &Muscle, record: &str, r: &mut 
         }
     }
     check_shapes(atlas, m, record, r);
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for tp in &m.trigger_points {
         let tp_record = format!("trigger point {}", tp.full_id(&m.id));
         if !seen.insert(&tp.id) {
@@ -386,7 +388,7 @@ fn check_shapes(atlas: &Atlas, m: &Muscle, record: &str, r: &mut Report) {
     if m.shapes.is_empty() {
         r.add(record, "shapes", "is not drawn on any view");
     }
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for shape in &m.shapes {
         let view = shape.view.as_str();
         if !seen.insert(shape.view) {
@@ -411,7 +413,7 @@ fn check_shapes(atlas: &Atlas, m: &Muscle, record: &str, r: &mut Report) {
 }
 
 fn check_targets(atlas: &Atlas, known: &Known, record: &str, field: &str, targets: &[ZoneTarget], r: &mut Report) {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for t in targets {
         if !seen.insert(&t.zone) {
             r.add(record, field, format!("zone \"{}\" is listed twice", t.zone));
@@ -433,7 +435,7 @@ fn check_figure(atlas: &Atlas, known: &Known, r: &mut Report) {
     if atlas.figure.views.is_empty() {
         r.add("figure", "views", "has no views");
     }
-    let mut drawn_zones = HashSet::new();
+    let mut drawn_zones = HashSet::default();
     for view in &atlas.figure.views {
         check_view(atlas, known, view, r);
         drawn_zones.extend(view.zones.iter().map(|z| &z.zone));
