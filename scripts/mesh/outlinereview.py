@@ -25,7 +25,11 @@ VIEWS = ["front", "back", "side", "head", "sole", "palm", "hand-back"]
 # shows why): derived muscles are listed once, in outlines.DERIVED.
 NOT_DERIVED = ["upper-trapezius", "sternocleidomastoid", "infraspinatus", "deltoid",
                "extensor-digitorum", "brachioradialis", "quadratus-lumborum", "gluteus-medius",
-               "gluteus-minimus", "tibialis-anterior"]
+               "gluteus-minimus", "tibialis-anterior", "iliocostalis-lumborum",
+               "iliocostalis-thoracis", "longissimus-thoracis", "serratus-posterior-superior",
+               "semispinalis-capitis", "lateral-pterygoid", "medial-pterygoid", "pectoralis-major",
+               "intercostals", "external-oblique", "internal-oblique", "transversus-abdominis",
+               "serratus-anterior"]
 MUSCLES = NOT_DERIVED + sorted(outlines.DERIVED)
 H = 420  # pixel height of each panel
 MAX_BYTES = 60_000  # a review PNG with more is written with fewer colours (palette_png)

@@ -160,6 +160,14 @@ RULES = {
     "serratus-posterior-inferior": {"midline": True, "facing": "pixel", "smooth": 8},
     # the perineum's two halves met in a notch at the midline
     "bulbospongiosus-ischiocavernosus": {"midline": True},
+    # the side drawing runs steeper than the back one (as piriformis'): the back outline took a
+    # notch at its top and a bulge at its lateral end, the side a kinked band; the back decides,
+    # and the side's tip on the buttock's silhouette and the back's ends are rounded off
+    "short-lateral-rotators": {"vote": ["back"], "facing": "pixel", "smooth": 4},
+    # across the back's midline (a notch at the top of the midline) and the back's lower edge
+    # stepped along the coarse triangles below the skull, where the side and head drawings'
+    # region meets the back one's
+    "suboccipitals": {"midline": True, "facing": "pixel", "smooth": 16},
     "sphincter-ani": {"midline": True},
 }
 
@@ -180,11 +188,11 @@ DERIVED = {"abductor-digiti-minimi-hand", "abductor-hallucis", "adductor-brevis"
            "piriformis", "plantaris", "platysma", "popliteus", "pronator-teres", "pyramidalis",
            "quadratus-plantae", "rectus-abdominis", "rectus-femoris", "rhomboids", "sartorius",
            "scalenus-minimus", "semimembranosus", "semispinalis-cervicis", "semitendinosus",
-           "serratus-posterior-inferior", "soleus", "sphincter-ani", "splenius-capitis",
-           "splenius-cervicis", "sternalis", "subclavius", "supraspinatus", "temporalis",
-           "thoracolumbar-multifidi", "thoracolumbar-rotatores", "tibialis-posterior",
-           "triceps-brachii", "vastus-intermedius", "vastus-lateralis", "vastus-medialis",
-           "zygomaticus-major"}
+           "serratus-posterior-inferior", "short-lateral-rotators", "soleus", "sphincter-ani",
+           "splenius-capitis", "splenius-cervicis", "sternalis", "subclavius", "suboccipitals",
+           "supraspinatus", "temporalis", "thoracolumbar-multifidi", "thoracolumbar-rotatores",
+           "tibialis-posterior", "triceps-brachii", "vastus-intermedius", "vastus-lateralis",
+           "vastus-medialis", "zygomaticus-major"}
 
 
 def view_info(view):
