@@ -118,7 +118,9 @@ RULES = {
     "pectoralis-minor": {"undrawn": False},
     # the arm beside the flank took pieces of these (the forearm on the back, the hand)
     "external-oblique": {"segments": ["chest_lower", "abdomen_upper", "abdomen_lower", "pelvis"]},
-    "tensor-fasciae-latae": {"segments": ["pelvis", "thigh"]},
+    # (and its top, at the hip bone's front, lies on abdomen_lower: without it the front and side
+    # outlines ended ~10 units short of the drawings' tops, the front's mark on the edge)
+    "tensor-fasciae-latae": {"segments": ["abdomen_lower", "pelvis", "thigh"]},
     # the side drawing runs steeper than the back one: two bands on the side; the back decides
     "piriformis": {"vote": ["back"]},
     # the side drawing claims the front of the thigh past the front one's edge (jagged there)
@@ -147,6 +149,12 @@ RULES = {
     # the side drawing's region reached round the calf: a tail below the lateral head on the back;
     # the back drawing must hold what it sees squarely
     "gastrocnemius": {"veto": ["back"]},
+    # the side drawing claims the elbow's outer face beside the back one's: a wide blob on the back
+    # with a dent in its lower edge; the back drawing must hold what it sees squarely
+    "anconeus": {"veto": ["back"]},
+    # the side drawing claims the web beside the index's knuckle, further up than the hand-back
+    # one: a knob on top of the hand-back outline; the back and hand-back drawings decide
+    "first-dorsal-interosseous": {"vote": ["back", "hand-back"]},
     # the back's strip had a bump on its lateral edge low on the calf and a step at the top where
     # the side drawing's region meets the back one's
     "flexor-hallucis-longus": {"smooth": 4},
@@ -175,10 +183,10 @@ RULES = {
 # view they show on (docs/mesh/outlines/*.png): only these are written to outlines.toml, and the
 # app takes their outlines from there. The others keep their `[[shapes]]`.
 DERIVED = {"abductor-digiti-minimi-hand", "abductor-hallucis", "adductor-brevis",
-           "adductor-hallucis", "adductor-longus", "adductor-magnus", "adductor-pollicis",
+           "adductor-hallucis", "adductor-longus", "adductor-magnus", "adductor-pollicis", "anconeus",
            "brachialis", "buccinator", "bulbospongiosus-ischiocavernosus", "cervical-multifidi",
            "coccygeus", "coracobrachialis", "diaphragm", "digastric", "extensor-digitorum-brevis",
-           "extensor-hallucis-brevis", "flexor-carpi-radialis", "flexor-carpi-ulnaris",
+           "extensor-hallucis-brevis", "first-dorsal-interosseous", "flexor-carpi-radialis", "flexor-carpi-ulnaris",
            "flexor-digitorum-brevis", "flexor-digitorum-longus", "flexor-digitorum-profundus",
            "flexor-digitorum-superficialis", "flexor-hallucis-brevis", "flexor-hallucis-longus",
            "flexor-pollicis-longus", "foot-interossei", "frontalis", "gastrocnemius",
@@ -190,9 +198,9 @@ DERIVED = {"abductor-digiti-minimi-hand", "abductor-hallucis", "adductor-brevis"
            "scalenus-minimus", "semimembranosus", "semispinalis-cervicis", "semitendinosus",
            "serratus-posterior-inferior", "short-lateral-rotators", "soleus", "sphincter-ani",
            "splenius-capitis", "splenius-cervicis", "sternalis", "subclavius", "suboccipitals",
-           "supraspinatus", "temporalis", "thoracolumbar-multifidi", "thoracolumbar-rotatores",
-           "tibialis-posterior", "triceps-brachii", "vastus-intermedius", "vastus-lateralis",
-           "vastus-medialis", "zygomaticus-major"}
+           "supraspinatus", "temporalis", "tensor-fasciae-latae", "thoracolumbar-multifidi",
+           "thoracolumbar-rotatores", "tibialis-posterior", "triceps-brachii",
+           "vastus-intermedius", "vastus-lateralis", "vastus-medialis", "zygomaticus-major"}
 
 
 def view_info(view):
