@@ -29,7 +29,12 @@ NOT_DERIVED = ["upper-trapezius", "sternocleidomastoid", "infraspinatus", "delto
                "iliocostalis-thoracis", "longissimus-thoracis", "serratus-posterior-superior",
                "semispinalis-capitis", "lateral-pterygoid", "medial-pterygoid", "pectoralis-major",
                "intercostals", "external-oblique", "internal-oblique", "transversus-abdominis",
-               "serratus-anterior"]
+               "serratus-anterior", "abductor-digiti-minimi-foot", "biceps-brachii", "biceps-femoris",
+               "extensor-carpi-radialis-brevis", "extensor-carpi-radialis-longus",
+               "extensor-carpi-ulnaris", "extensor-digitorum-longus", "extensor-hallucis-longus",
+               "extensor-indicis", "latissimus-dorsi", "levator-scapulae", "palmaris-longus",
+               "peroneus-brevis", "peroneus-longus", "peroneus-tertius", "scalenes", "subscapularis",
+               "supinator", "teres-major", "teres-minor"]
 MUSCLES = NOT_DERIVED + sorted(outlines.DERIVED)
 H = 420  # pixel height of each panel
 MAX_BYTES = 60_000  # a review PNG with more is written with fewer colours (palette_png)
