@@ -29,44 +29,68 @@ pub fn write(points: &[Point]) -> String {
     out
 }
 
-/// Read the string form. Numbers are plain decimals (`-12.5`, `300`); anything else, or an
-/// x without its y, is an error that names what was found.
+/// Read the string form. Numbers are plain decimals (`-12.5`, `300`) separated by spaces;
+/// anything else, or an x without its y, is an error that names what was found.
 pub fn read(text: &str) -> Result<Vec<Point>, String> {
-    let mut numbers = text.split_ascii_whitespace().map(|word| decimal(word).ok_or(word));
-    let mut points = Vec::with_capacity(text.len() / 10);
-    while let Some(x) = numbers.next() {
-        let x = x.map_err(not_a_number)?;
-        let y = numbers.next().ok_or_else(|| "a point list ends with an x and no y".to_string())?;
-        points.push([x, y.map_err(not_a_number)?]);
+    let bytes = text.as_bytes();
+    let mut points = Vec::with_capacity(bytes.len() / 10);
+    let mut at = 0;
+    let mut x = None;
+    while at < bytes.len() {
+        if bytes[at].is_ascii_whitespace() {
+            at += 1;
+            continue;
+        }
+        let end = bytes[at..].iter().position(u8::is_ascii_whitespace).map_or(bytes.len(), |n| at + n);
+        // A word that is not a plain decimal is named, as written, in the error.
+        let v = decimal(&bytes[at..end]).ok_or_else(|| not_a_number(&text[at..end]))?;
+        match x.take() {
+            None => x = Some(v),
+            Some(x) => points.push([x, v]),
+        }
+        at = end;
     }
-    Ok(points)
+    match x {
+        Some(_) => Err("a point list ends with an x and no y".to_string()),
+        None => Ok(points),
+    }
 }
 
 fn not_a_number(word: &str) -> String {
     format!("a point list has \"{word}\" where a coordinate should be")
 }
 
+/// Exact powers of ten, for the digits after the point.
+const TENS: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
 /// `-?digits(.digits)?` with at most 15 digits, so that the digits are an exact integer in
 /// an `f64` and one division by an exact power of ten rounds the value correctly, as the JSON
 /// parser does.
-fn decimal(word: &str) -> Option<f32> {
-    let (negative, unsigned) = match word.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, word),
+fn decimal(word: &[u8]) -> Option<f32> {
+    let (negative, unsigned) = match word.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, word),
     };
-    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-    let digits = whole.len() + fraction.len();
-    if whole.is_empty() || (unsigned.contains('.') && fraction.is_empty()) || digits > 15 {
-        return None;
-    }
     let mut n: u64 = 0;
-    for b in whole.bytes().chain(fraction.bytes()) {
-        if !b.is_ascii_digit() {
+    let (mut digits, mut fraction, mut point) = (0usize, 0usize, false);
+    for &b in unsigned {
+        match b {
+            b'0'..=b'9' => {
+                n = n * 10 + u64::from(b - b'0');
+                digits += 1;
+                fraction += usize::from(point);
+            }
+            b'.' if !point && digits > 0 => point = true,
+            _ => return None,
+        }
+        if digits > 15 {
             return None;
         }
-        n = n * 10 + u64::from(b - b'0');
     }
-    let value = n as f64 / 10f64.powi(fraction.len() as i32);
+    if digits == 0 || (point && fraction == 0) {
+        return None;
+    }
+    let value = n as f64 / TENS[fraction];
     Some((if negative { -value } else { value }) as f32)
 }
 
@@ -108,7 +132,7 @@ mod tests {
     fn a_coordinate_reads_as_the_json_parser_reads_it() {
         for word in ["7.3", "155.79", "0.1", "123456.789", "-0.05", "99999.99"] {
             let json: f32 = serde_json::from_str(word).unwrap();
-            assert_eq!(decimal(word), Some(json), "{word}");
+            assert_eq!(decimal(word.as_bytes()), Some(json), "{word}");
         }
     }
 
