@@ -95,6 +95,9 @@ pub fn BodyFigure(
     /// Paint a zone in (true) or out (false) during a pointer stroke; the last flag says
     /// whether the stroke is continuing (false for the zone it started on).
     on_paint: Callback<((ZoneId, Side), bool, bool)>,
+    /// A stroke that painted has ended (lifted, left the figure, or turned into a pinch).
+    #[prop(optional)]
+    on_stroke_end: Option<Callback<()>>,
     on_muscle: Callback<(MuscleId, Side)>,
 ) -> impl IntoView {
     let Some(v) = atlas.figure.view(view) else {
@@ -183,6 +186,14 @@ pub fn BodyFigure(
     // While a finger or the mouse button is down in pain mode, zones passed over are painted
     // in (or rubbed out, if the stroke started on a drawn zone).
     let painting = RwSignal::new(None::<bool>);
+    let end_stroke = move || {
+        if painting.get_untracked().is_some() {
+            painting.set(None);
+            if let Some(ended) = on_stroke_end {
+                ended.run(());
+            }
+        }
+    };
     // The zone a stroke started on, and how: undone if a second finger turns it into a pinch.
     let stroke_start = StoredValue::new(None::<((ZoneId, Side), bool)>);
     // Pointers down on the figure, for pinch and pan.
@@ -252,7 +263,7 @@ pub fn BodyFigure(
             if let Some((key, on)) = stroke_start.get_value() {
                 on_paint.run((key, !on, true));
             }
-            painting.set(None);
+            end_stroke();
             stroke_start.set_value(None);
         }
     };
@@ -289,7 +300,7 @@ pub fn BodyFigure(
         if ev.type_() == "pointercancel" {
             tapping.set_value(false);
         }
-        painting.set(None);
+        end_stroke();
         stroke_start.set_value(None);
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {

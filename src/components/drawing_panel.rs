@@ -21,6 +21,10 @@ pub fn DrawingPanel(
     /// The drawn zones. A signal, so that painting another zone updates the lists in place
     /// instead of rebuilding the panel.
     zones: Signal<Vec<(ZoneId, Side)>>,
+    /// The drawing the ranking answers: the same, once the figure has shown it (a frame
+    /// later; after the stroke, while a pointer paints), since ranking and laying out the
+    /// candidates takes longer than the frame of the tap that changed it.
+    ranked: Signal<Vec<(ZoneId, Side)>>,
     /// Open a candidate: its page, its pattern over the drawing.
     on_muscle: Callback<(MuscleId, Side)>,
     /// Remove one zone from the drawing.
@@ -83,7 +87,7 @@ pub fn DrawingPanel(
     let ranking = {
         let atlas = atlas.clone();
         move || {
-            let candidates = zones.with(|zs| index.rank_drawing(&atlas, zs));
+            let candidates = ranked.with(|zs| index.rank_drawing(&atlas, zs));
             let total = candidates.len();
             if total == 0 {
                 return view! { <p>"No muscle in the atlas refers pain to these areas."</p> }.into_any();
@@ -91,11 +95,19 @@ pub fn DrawingPanel(
             let items = candidates
                 .into_iter()
                 .take(SHOWN)
-                .map(|c| candidate_view(&atlas, c, zones.with(Vec::len), &label, on_muscle, preview))
+                .map(|c| candidate_view(&atlas, c, ranked.with(Vec::len), &label, on_muscle, preview))
                 .collect_view();
             view! {
                 <p>{format!("Muscles whose trigger points could explain this drawing, best match first ({} of {total}):", total.min(SHOWN))}</p>
-                <ol class="candidates" data-testid="candidates" on:mouseleave=move |_| preview.set(None)>{items}</ol>
+                <ol
+                    class="candidates"
+                    data-testid="candidates"
+                    data-areas=ranked.with(Vec::len)
+                    aria-busy=move || zones.with(|z| ranked.with(|r| z != r)).to_string()
+                    on:mouseleave=move |_| preview.set(None)
+                >
+                    {items}
+                </ol>
             }
             .into_any()
         }

@@ -42,6 +42,10 @@ struct Ui {
     presenting: RwSignal<bool>,
     on_zone: Callback<(ZoneId, Side)>,
     on_paint: Callback<((ZoneId, Side), bool, bool)>,
+    /// Whether a pointer is painting across zones: the answer waits for the stroke's end
+    /// rather than being rebuilt between the frames of the stroke.
+    stroke: RwSignal<bool>,
+    on_stroke_end: Callback<()>,
     on_muscle: Callback<(MuscleId, Side)>,
 }
 
@@ -95,6 +99,7 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
     } else {
         ViewId::Front
     };
+    let stroke = RwSignal::new(false);
     let ui = Ui {
         selection,
         highlight,
@@ -108,12 +113,21 @@ pub fn Explorer(atlas: Arc<Atlas>) -> impl IntoView {
         // Tapping a zone adds it to the drawing or takes it out; a muscle on screen gives way.
         on_zone: Callback::new(move |zone| selection.update(|s| *s = s.toggle(zone))),
         on_paint: Callback::new(move |(zone, on, continuing): ((ZoneId, Side), bool, bool)| {
+            if stroke.get_untracked() != continuing {
+                stroke.set(continuing);
+            }
             let next = selection.with_untracked(|s| s.with_zone(zone, on));
             if selection.with_untracked(|s| *s != next) {
                 if continuing {
                     crate::app::history::replace_next_entry();
                 }
                 selection.set(next);
+            }
+        }),
+        stroke,
+        on_stroke_end: Callback::new(move |_| {
+            if stroke.get_untracked() {
+                stroke.set(false);
             }
         }),
         on_muscle: Callback::new(move |(id, side)| selection.set(Selection::Muscle { id, side })),

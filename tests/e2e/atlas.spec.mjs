@@ -355,6 +355,35 @@ test('an old link to a zone the figure now divides opens a drawing of its parts'
   atlas.expectNoConsoleErrors();
 });
 
+test('while a stroke paints, the areas follow the finger and the ranking waits for its end', async ({ page }) => {
+  const atlas = new AtlasPage(page);
+  await atlas.open();
+  await atlas.clickShape(atlas.zone('head.temple', 'left', 'front'));
+  await atlas.clickShape(atlas.zone('face.jaw', 'left', 'front'));
+  const panel = page.getByTestId('drawing-panel');
+  const candidates = page.getByTestId('candidates');
+  await expect(candidates).toHaveAttribute('data-areas', '2');
+  // Drag from the back of the neck to the top of the shoulder blade, and hold.
+  const from = await atlas.pointIn(atlas.zone('neck.back', 'left', 'back'));
+  const to = await atlas.pointIn(atlas.zone('back.scapula-top-inner', 'left', 'back'));
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await expect(atlas.zone('back.scapula-top-inner', 'left', 'back')).toHaveAttribute('data-drawn', 'true');
+  const heading = panel.getByRole('heading', { level: 2 });
+  await expect(heading).not.toContainText(' 2 areas');
+  const drawn = Number((await heading.textContent()).match(/(\d+) areas/)[1]);
+  expect(drawn).toBeGreaterThan(3);
+  // The area the stroke started on is answered as a tap is; the ones it went on to, not yet.
+  await expect(candidates).toHaveAttribute('data-areas', '3');
+  await expect(candidates).toHaveAttribute('aria-busy', 'true');
+  // Lifted, the ranking answers the whole drawing.
+  await page.mouse.up();
+  await expect(candidates).toHaveAttribute('data-areas', String(drawn));
+  await expect(candidates).toHaveAttribute('aria-busy', 'false');
+  atlas.expectNoConsoleErrors();
+});
+
 test('a patient draws their pain across several places and sees ranked, explained candidates', async ({ page }) => {
   const atlas = new AtlasPage(page);
   await atlas.open();

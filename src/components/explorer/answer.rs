@@ -55,13 +55,18 @@ impl Sheet {
 
 #[component]
 pub fn AnswerPanel(atlas: Arc<Atlas>, index: Arc<LazyIndex>, ui: Ui) -> impl IntoView {
-    let Ui { selection, sheet, presenting, preview, on_muscle, on_zone, .. } = ui;
+    let Ui { selection, sheet, presenting, preview, on_muscle, on_zone, stroke, .. } = ui;
     // The panel follows the selection on the frame after the figure has answered it: a tap
     // paints its zone or pattern at once, and the words, which take longer to lay out, come a
     // frame later rather than holding the figure back.
+    // While a pointer paints across zones it follows once the stroke ends: rebuilt between the
+    // stroke's frames, its layout fell in the next move's frame.
     let settled = RwSignal::new(selection.get_untracked());
     Effect::new(move |_| {
         let next = selection.get();
+        if stroke.get() {
+            return;
+        }
         crate::app::after_next_paint(move || settled.set(next));
     });
     // The panel is rebuilt when what is shown changes kind, not on every zone painted into a
@@ -133,6 +138,7 @@ pub fn AnswerPanel(atlas: Arc<Atlas>, index: Arc<LazyIndex>, ui: Ui) -> impl Int
                         atlas=atlas.clone()
                         index=index.clone()
                         zones=Signal::derive(move || selection.with(|s| s.drawn()))
+                        ranked=Signal::derive(move || settled.with(|s| s.drawn()))
                         on_muscle=on_open
                         on_zone=on_zone
                         preview=preview

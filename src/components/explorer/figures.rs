@@ -43,6 +43,7 @@ pub fn FigureArea(atlas: Arc<Atlas>, ui: Ui) -> impl IntoView {
                         draw=draw
                         on_zone=ui.on_zone
                         on_paint=ui.on_paint
+                        on_stroke_end=ui.on_stroke_end
                         on_muscle=ui.on_muscle
                     />
                 </div>
