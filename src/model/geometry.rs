@@ -165,8 +165,9 @@ pub fn smooth_polygon(points: &[Point], steps: usize) -> Vec<Point> {
 /// SVG path data, gathered as bytes and made a string once. Paths are written for every shape
 /// when the body is first drawn and for the pattern on every tap: appended to a `String` a
 /// character at a time, each character checked the string's capacity through a call; appended
-/// a point at a time, each piece was checked as UTF-8 (a cold load's profile had that at a
-/// fifth of writing the paths). Only ASCII is ever written, so the one check at the end passes.
+/// a point at a time, each piece was checked as UTF-8 (in a cold load's profile, most of the
+/// time spent writing the zones' paths). Only ASCII is ever written, so the one check at the end
+/// passes.
 pub struct PathData {
     bytes: Vec<u8>,
 }
