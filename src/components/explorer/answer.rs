@@ -58,9 +58,9 @@ pub fn AnswerPanel(atlas: Arc<Atlas>, index: Arc<LazyIndex>, ui: Ui) -> impl Int
     let Ui { selection, sheet, presenting, preview, on_muscle, on_zone, stroke, .. } = ui;
     // The panel follows the selection on the frame after the figure has answered it: a tap
     // paints its zone or pattern at once, and the words, which take longer to lay out, come a
-    // frame later rather than holding the figure back.
-    // While a pointer paints across zones it follows once the stroke ends: rebuilt between the
-    // stroke's frames, its layout fell in the next move's frame.
+    // frame later rather than holding the figure back. While a pointer paints across zones it
+    // follows once the stroke ends (rebuilt between the stroke's frames, its layout fell in the
+    // next move's frame).
     let settled = RwSignal::new(selection.get_untracked());
     Effect::new(move |_| {
         let next = selection.get();
