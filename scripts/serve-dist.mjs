@@ -86,8 +86,9 @@ export function serveDist(dist, port, { faults = false } = {}) {
       if (meta) headers['content-security-policy'] = `${meta[1]}; frame-ancestors 'none'`;
     }
     if (misbehave(fault, res, path, headers['content-type'])) return;
+    // Trunk writes a hash with a leading zero as 15 digits, so any length from 8 to 16.
     if (release === '2' && path.endsWith('index.html')) {
-      const html = readFileSync(path, 'utf8').replace(/(["'])\/([\w-]+-[0-9a-f]{16}(_bg)?\.)/g, '$1/r2/$2');
+      const html = readFileSync(path, 'utf8').replace(/(["'])\/([\w-]+-[0-9a-f]{8,16}(_bg)?\.)/g, '$1/r2/$2');
       res.writeHead(200, { ...headers, 'cache-control': 'no-cache' });
       res.end(html);
       return;
