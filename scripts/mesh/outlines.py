@@ -92,29 +92,32 @@ SEGMENTS = ROOT / "data" / "mesh" / "segments.json"
 # the outline ends on the head view's straight neck cut, not on the cut triangles' steps),
 # `midline` (the mask mirrored onto the picture's left half before it is closed, opened and traced,
 # and the outline cut at the midline after: a muscle across the back's midline is not rounded off
-# there, its two halves meet flush).
+# there, its two halves meet flush), `round` (the closing and opening radius of the traced outline
+# instead of SMOOTH: a notch, a spur or a split where two drawings meet closes).
 RULES = {
     # the back drawing reaches round the hip further than the side one: the side decides there
-    "gluteus-medius": {"segments": ["abdomen_lower", "pelvis", "thigh"], "veto": ["side"]},
+    "gluteus-medius": {"segments": ["abdomen_lower", "pelvis", "thigh"], "veto": ["side"], "round": 4,
+                       "smooth": 4},
     "gluteus-minimus": {"segments": ["abdomen_lower", "pelvis", "thigh"], "veto": ["side"]},
     # the side drawing takes the whole flank, the back one stops at the erector's edge
-    "quadratus-lumborum": {"segments": ["abdomen_upper", "abdomen_lower"], "vote": ["back"]},
+    "quadratus-lumborum": {"segments": ["abdomen_upper", "abdomen_lower"], "vote": ["back"], "round": 3},
     # the side drawing is a rough profile of the back one (it made a bump and two pieces)
-    "infraspinatus": {"segments": ["chest_upper", "chest_lower"], "vote": ["back"]},
-    # the side drawing sits on the shin's crest, beside the front one (the front forked)
-    "tibialis-anterior": {"segments": ["shin"], "vote": ["front"]},
-    "sternocleidomastoid": {"segments": ["head", "neck", "chest_upper"]},
-    "brachioradialis": {"segments": ["upper_arm", "forearm"]},
-    "extensor-digitorum": {"segments": ["forearm"]},
+    "infraspinatus": {"segments": ["chest_upper", "chest_lower"], "vote": ["back"], "round": 4, "smooth": 4},
+    # the side drawing sits on the shin's crest, beside the front one (the front forked; with both
+    # voting the front took the lateral compartment): the front must hold it
+    "tibialis-anterior": {"segments": ["shin"], "veto": ["front"], "round": 3},
+    "sternocleidomastoid": {"segments": ["head", "neck", "chest_upper"], "round": 4, "smooth": 4},
+    "brachioradialis": {"segments": ["upper_arm", "forearm"], "round": 4, "smooth": 4},
+    "extensor-digitorum": {"segments": ["forearm"], "round": 4, "smooth": 4},
     "abductor-hallucis": {"segments": ["foot"]},
     "adductor-pollicis": {"segments": ["hand"]},
     # deep muscles drawn on the front and side: the side drawing's region reaches round the flank
     # (or onto the arm beside it) and showed as a piece on the back, where they are not drawn
     "iliopsoas": {"segments": ["abdomen_upper", "abdomen_lower", "pelvis", "thigh"], "undrawn": False},
     "diaphragm": {"undrawn": False},
-    "intercostals": {"undrawn": False},
+    "intercostals": {"undrawn": False, "round": 3, "smooth": 8, "facing": "pixel"},
     "transversus-abdominis": {"segments": ["chest_lower", "abdomen_upper", "abdomen_lower", "pelvis"],
-                              "undrawn": False},
+                              "undrawn": False, "round": 4, "smooth": 4},
     "pectoralis-minor": {"undrawn": False},
     # the arm beside the flank took pieces of these (the forearm on the back, the hand)
     "external-oblique": {"segments": ["chest_lower", "abdomen_upper", "abdomen_lower", "pelvis"]},
@@ -177,29 +180,80 @@ RULES = {
     # region meets the back one's
     "suboccipitals": {"midline": True, "facing": "pixel", "smooth": 16},
     "sphincter-ani": {"midline": True},
+    # `round` (a larger closing and opening of the traced outline than SMOOTH) for the muscles whose
+    # drawings meet in a notch, a spur or a wavy edge, or whose outline split in two; most also
+    # average the lifted field (`smooth`). Where the drawings put the muscle on different parts of
+    # the surface, the drawing on the view that sees the muscle squarely decides (`vote`), and a
+    # view whose drawing sat on a grazing edge or on another part of the body then shows the region
+    # only where it faces it, or not at all (the side of the back's strips, the teres, infraspinatus
+    # and quadratus lumborum; the front of the peronei and medial pterygoid): the muscle is drawn
+    # where the body shows it, the same place in every view.
+    "upper-trapezius": {"midline": True, "round": 4, "smooth": 4},
+    "deltoid": {"veto": ["side"], "round": 3, "smooth": 4},   # the side's V to the insertion
+    "biceps-brachii": {"round": 3, "smooth": 8, "facing": "pixel"},
+    "teres-minor": {"vote": ["back"], "round": 4, "smooth": 4},
+    "teres-major": {"vote": ["back"], "round": 3},
+    "subscapularis": {"round": 4, "smooth": 4},
+    "latissimus-dorsi": {"round": 4, "smooth": 4},
+    "levator-scapulae": {"round": 3},
+    "scalenes": {"round": 3, "smooth": 4},
+    "pectoralis-major": {"round": 3, "smooth": 8, "facing": "pixel"},
+    "internal-oblique": {"round": 3, "smooth": 8, "facing": "pixel"},
+    "semispinalis-capitis": {"vote": ["back"], "midline": True, "round": 3},
+    "serratus-posterior-superior": {"midline": True, "round": 3},
+    "longissimus-thoracis": {"vote": ["back"], "round": 3},
+    "iliocostalis-thoracis": {"round": 4, "smooth": 4},
+    "iliocostalis-lumborum": {"vote": ["back"], "round": 3},
+    "medial-pterygoid": {"vote": ["side", "head"], "round": 3},
+    "lateral-pterygoid": {"round": 4, "smooth": 4},
+    "supinator": {"vote": ["front", "back"], "round": 3},
+    "palmaris-longus": {"round": 3},
+    "extensor-carpi-radialis-longus": {"veto": ["back"], "round": 3},
+    "extensor-carpi-radialis-brevis": {"vote": ["back"], "round": 3},
+    "extensor-carpi-ulnaris": {"round": 4, "smooth": 4},
+    "extensor-indicis": {"round": 4, "smooth": 4},
+    "biceps-femoris": {"round": 3, "smooth": 8, "facing": "pixel"},
+    "extensor-digitorum-longus": {"round": 4, "smooth": 4},
+    "extensor-hallucis-longus": {"vote": ["front"], "round": 3},
+    "peroneus-longus": {"vote": ["side"], "round": 3},
+    "peroneus-brevis": {"vote": ["side"], "round": 3},
+    "peroneus-tertius": {"vote": ["front"], "round": 3},
+    "abductor-digiti-minimi-foot": {"round": 3, "smooth": 8, "facing": "pixel"},
 }
 
 # The muscles whose derived outlines are judged at least as good as the hand-kept ones on every
 # view they show on (docs/mesh/outlines/*.png): only these are written to outlines.toml, and the
 # app takes their outlines from there. The others keep their `[[shapes]]`.
-DERIVED = {"abductor-digiti-minimi-hand", "abductor-hallucis", "adductor-brevis",
-           "adductor-hallucis", "adductor-longus", "adductor-magnus", "adductor-pollicis", "anconeus",
-           "brachialis", "buccinator", "bulbospongiosus-ischiocavernosus", "cervical-multifidi",
-           "coccygeus", "coracobrachialis", "diaphragm", "digastric", "extensor-digitorum-brevis",
-           "extensor-hallucis-brevis", "first-dorsal-interosseous", "flexor-carpi-radialis", "flexor-carpi-ulnaris",
-           "flexor-digitorum-brevis", "flexor-digitorum-longus", "flexor-digitorum-profundus",
-           "flexor-digitorum-superficialis", "flexor-hallucis-brevis", "flexor-hallucis-longus",
-           "flexor-pollicis-longus", "foot-interossei", "frontalis", "gastrocnemius",
-           "gluteus-maximus", "gracilis", "hand-interossei", "iliopsoas", "levator-ani",
-           "lower-trapezius", "masseter", "middle-trapezius", "obturator-internus", "occipitalis",
-           "opponens-pollicis", "orbicularis-oculi", "pectineus", "pectoralis-minor",
-           "piriformis", "plantaris", "platysma", "popliteus", "pronator-teres", "pyramidalis",
+DERIVED = {"abductor-digiti-minimi-foot", "abductor-digiti-minimi-hand", "abductor-hallucis",
+           "adductor-brevis", "adductor-hallucis", "adductor-longus", "adductor-magnus",
+           "adductor-pollicis", "anconeus", "biceps-brachii", "biceps-femoris", "brachialis",
+           "brachioradialis", "buccinator", "bulbospongiosus-ischiocavernosus",
+           "cervical-multifidi", "coccygeus", "coracobrachialis", "deltoid", "diaphragm",
+           "digastric", "extensor-carpi-radialis-brevis", "extensor-carpi-radialis-longus",
+           "extensor-carpi-ulnaris", "extensor-digitorum", "extensor-digitorum-brevis",
+           "extensor-digitorum-longus", "extensor-hallucis-brevis", "extensor-hallucis-longus",
+           "extensor-indicis", "first-dorsal-interosseous", "flexor-carpi-radialis",
+           "flexor-carpi-ulnaris", "flexor-digitorum-brevis", "flexor-digitorum-longus",
+           "flexor-digitorum-profundus", "flexor-digitorum-superficialis",
+           "flexor-hallucis-brevis", "flexor-hallucis-longus", "flexor-pollicis-longus",
+           "foot-interossei", "frontalis", "gastrocnemius", "gluteus-maximus", "gluteus-medius",
+           "gracilis", "hand-interossei", "iliocostalis-lumborum", "iliocostalis-thoracis",
+           "iliopsoas", "infraspinatus", "intercostals", "internal-oblique", "lateral-pterygoid",
+           "latissimus-dorsi", "levator-ani", "levator-scapulae", "longissimus-thoracis",
+           "lower-trapezius", "masseter", "medial-pterygoid", "middle-trapezius",
+           "obturator-internus", "occipitalis", "opponens-pollicis", "orbicularis-oculi",
+           "palmaris-longus", "pectineus", "pectoralis-major", "pectoralis-minor",
+           "peroneus-brevis", "peroneus-longus", "peroneus-tertius", "piriformis", "plantaris",
+           "platysma", "popliteus", "pronator-teres", "pyramidalis", "quadratus-lumborum",
            "quadratus-plantae", "rectus-abdominis", "rectus-femoris", "rhomboids", "sartorius",
-           "scalenus-minimus", "semimembranosus", "semispinalis-cervicis", "semitendinosus",
-           "serratus-posterior-inferior", "short-lateral-rotators", "soleus", "sphincter-ani",
-           "splenius-capitis", "splenius-cervicis", "sternalis", "subclavius", "suboccipitals",
-           "supraspinatus", "temporalis", "tensor-fasciae-latae", "thoracolumbar-multifidi",
-           "thoracolumbar-rotatores", "tibialis-posterior", "triceps-brachii",
+           "scalenes", "scalenus-minimus", "semimembranosus", "semispinalis-capitis",
+           "semispinalis-cervicis", "semitendinosus", "serratus-posterior-inferior",
+           "serratus-posterior-superior", "short-lateral-rotators", "soleus", "sphincter-ani",
+           "splenius-capitis", "splenius-cervicis", "sternalis", "sternocleidomastoid",
+           "subclavius", "suboccipitals", "subscapularis", "supinator", "supraspinatus",
+           "temporalis", "tensor-fasciae-latae", "teres-major", "teres-minor",
+           "thoracolumbar-multifidi", "thoracolumbar-rotatores", "tibialis-anterior",
+           "tibialis-posterior", "transversus-abdominis", "triceps-brachii", "upper-trapezius",
            "vastus-intermedius", "vastus-lateralis", "vastus-medialis", "zygomaticus-major"}
 
 
@@ -423,7 +477,7 @@ def mask_polygon(m):
     return shapely.union_all(boxes) if boxes else Polygon()
 
 
-def outline_pieces(m, drawn=None, midline=False):
+def outline_pieces(m, drawn=None, midline=False, smooth=SMOOTH):
     """A mask's outline as a few smooth simple polygons: lists of (x, y), largest first.
 
     Closed and opened by SMOOTH (slivers and spurs go), except where the view's drawing
@@ -432,8 +486,9 @@ def outline_pieces(m, drawn=None, midline=False):
     muscle the drawing draws, the forearm's and the shin's), and only closed. `midline`: the
     mask is mirrored onto the picture's left half first and the outline cut at the midline
     after, so a muscle across the midline is not rounded off there (its two halves meet flush,
-    without a notch at each end of the midline or a blunt tip where it narrows onto it)."""
-    r = max(1, int(round(SMOOTH / RES)))
+    without a notch at each end of the midline or a blunt tip where it narrows onto it).
+    `smooth`: the closing and opening radius (a muscle's RULES `round`, else SMOOTH)."""
+    r = max(1, int(round(smooth / RES)))
     st = ndimage.generate_binary_structure(2, 1)
     if not m.any():
         return []
@@ -457,10 +512,10 @@ def outline_pieces(m, drawn=None, midline=False):
     body = ndimage.binary_fill_holes(ndimage.binary_opening(m, st, iterations=r))
     if not body.any() and not thin.any():
         return []
-    g = shapely.affinity.translate(mask_polygon(body), x0 * RES, y0 * RES).buffer(SMOOTH, quad_segs=4).buffer(-2 * SMOOTH, quad_segs=4).buffer(SMOOTH, quad_segs=4)
+    g = shapely.affinity.translate(mask_polygon(body), x0 * RES, y0 * RES).buffer(smooth, quad_segs=4).buffer(-2 * smooth, quad_segs=4).buffer(smooth, quad_segs=4)
     if thin.any():
         t = shapely.affinity.translate(mask_polygon(thin), x0 * RES, y0 * RES)
-        g = shapely.union(g, t).buffer(SMOOTH / 2, quad_segs=4).buffer(-SMOOTH / 2, quad_segs=4)
+        g = shapely.union(g, t).buffer(smooth / 2, quad_segs=4).buffer(-smooth / 2, quad_segs=4)
     if midline:
         g = shapely.intersection(g, box(MID, -1e6, 1e6, 1e6))
     polys = sorted((Polygon(p.exterior) for p in shapely.get_parts(g) if p.geom_type == "Polygon"),
@@ -594,7 +649,8 @@ def build(cams, V, tris, ids=None, log=print):
             if not b.separate:
                 drawn_here += [shapely.affinity.scale(p, -1, 1, origin=(MID, 0)) for p in drawn_here]
             mask = b.mask(region, rule.get("facing") == "pixel", rule.get("keep") == "pixel")
-            for pts in outline_pieces(mask, drawn_here, rule.get("midline", False) and not b.separate):
+            for pts in outline_pieces(mask, drawn_here, rule.get("midline", False) and not b.separate,
+                                      rule.get("round", SMOOTH)):
                 # a view nobody drew the muscle on shows it only where it is large there
                 if view not in drawn and (rule.get("undrawn") is False or
                                           Polygon(catmull_rom(pts)).area / b.scale ** 2 < UNDRAWN_AREA):
