@@ -21,10 +21,9 @@ from source import ROOT
 
 OUTDIR = ROOT / "docs" / "mesh" / "outlines"
 VIEWS = ["front", "back", "side", "head", "sole", "palm", "hand-back"]
-# Every derived muscle, and the hand-kept ones an earlier round tried and left (their review
-# shows why): derived muscles are listed once, in outlines.DERIVED.
-NOT_DERIVED = ["gluteus-minimus"]
-MUSCLES = NOT_DERIVED + sorted(outlines.DERIVED)
+# Every muscle whose outline is derived (outlines.DERIVED, now all of them): its drawn
+# `[[shapes]]` beside what the body surface gives.
+MUSCLES = sorted(outlines.DERIVED)
 H = 420  # pixel height of each panel
 MAX_BYTES = 60_000  # a review PNG with more is written with fewer colours (palette_png)
 # colours kept exact in a reduced palette: marks, outline stroke, body outline, label, background

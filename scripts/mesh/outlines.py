@@ -93,12 +93,17 @@ SEGMENTS = ROOT / "data" / "mesh" / "segments.json"
 # `midline` (the mask mirrored onto the picture's left half before it is closed, opened and traced,
 # and the outline cut at the midline after: a muscle across the back's midline is not rounded off
 # there, its two halves meet flush), `round` (the closing and opening radius of the traced outline
-# instead of SMOOTH: a notch, a spur or a split where two drawings meet closes).
+# instead of SMOOTH: a notch, a spur or a split where two drawings meet closes), `shown` (with
+# `facing: "pixel"`, the least facing instead of OUT_FACING).
 RULES = {
     # the back drawing reaches round the hip further than the side one: the side decides there
     "gluteus-medius": {"segments": ["abdomen_lower", "pelvis", "thigh"], "veto": ["side"], "round": 4,
                        "smooth": 4},
-    "gluteus-minimus": {"segments": ["abdomen_lower", "pelvis", "thigh"], "veto": ["side"]},
+    # with the side's veto its back and front outlines were small blobs beside the marks; without
+    # it the back drawing's region showed on the side view as a lobe down the buttock, seen at a
+    # grazing angle: the side shows only surface turned well towards it
+    "gluteus-minimus": {"segments": ["abdomen_lower", "pelvis", "thigh"], "round": 4, "smooth": 8,
+                        "facing": "pixel", "shown": 0.6},
     # the side drawing takes the whole flank, the back one stops at the erector's edge
     "quadratus-lumborum": {"segments": ["abdomen_upper", "abdomen_lower"], "vote": ["back"], "round": 3},
     # the side drawing is a rough profile of the back one (it made a bump and two pieces)
@@ -241,7 +246,7 @@ DERIVED = {"abductor-digiti-minimi-foot", "abductor-digiti-minimi-hand", "abduct
            "flexor-digitorum-longus", "flexor-digitorum-profundus",
            "flexor-digitorum-superficialis", "flexor-hallucis-brevis", "flexor-hallucis-longus",
            "flexor-pollicis-longus", "foot-interossei", "frontalis", "gastrocnemius",
-           "gluteus-maximus", "gluteus-medius", "gracilis", "hand-interossei",
+           "gluteus-maximus", "gluteus-medius", "gluteus-minimus", "gracilis", "hand-interossei",
            "iliocostalis-lumborum", "iliocostalis-thoracis", "iliopsoas", "infraspinatus",
            "intercostals", "internal-oblique", "lateral-pterygoid", "latissimus-dorsi",
            "levator-ani", "levator-scapulae", "longissimus-thoracis", "lower-trapezius",
@@ -395,19 +400,20 @@ class Buffer:
                 self._keep_px = k
         return self._keep_px
 
-    def mask(self, field, pixel=False, keep_pixel=False):
+    def mask(self, field, pixel=False, keep_pixel=False, facing=OUT_FACING):
         """Pixels on the picture's right half whose front-most surface is in the region: the
         signed distance at the vertices and edge midpoints interpolated linearly across each of
         the triangle's four halves (its corners and middle), at least zero. `pixel`: the facing
         test per pixel (interpolated the same way) instead of per triangle; `keep_pixel`: the
-        view's `keep` per pixel (keep_px) instead of per triangle."""
+        view's `keep` per pixel (keep_px) instead of per triangle; `facing`: the least cosine of
+        the per-pixel test."""
         t = self.tid
         m = (t >= 0)
         val = self.fine.interpolate(field, t[m], self.bary[m])
         ok = (self.tri_face[t[m]] & self.keep_px()[m]) if keep_pixel else self.tri_ok[t[m]]
         if pixel:
             fac = self.fine.interpolate(self.facing_v, t[m], self.bary[m])
-            m[m] = (val >= 0.0) & ok & (fac >= OUT_FACING)
+            m[m] = (val >= 0.0) & ok & (fac >= facing)
         elif keep_pixel:
             m[m] = (val >= 0.0) & ok & self.tri_shown_face[t[m]]
         else:
@@ -653,7 +659,8 @@ def build(cams, V, tris, ids=None, log=print):
             drawn_here = [shape_polygon(s["points"]) for s in m.get("shapes", []) if s["view"] == view]
             if not b.separate:
                 drawn_here += [shapely.affinity.scale(p, -1, 1, origin=(MID, 0)) for p in drawn_here]
-            mask = b.mask(region, rule.get("facing") == "pixel", rule.get("keep") == "pixel")
+            mask = b.mask(region, rule.get("facing") == "pixel", rule.get("keep") == "pixel",
+                          rule.get("shown", OUT_FACING))
             for pts in outline_pieces(mask, drawn_here, rule.get("midline", False) and not b.separate,
                                       rule.get("round", SMOOTH)):
                 # a view nobody drew the muscle on shows it only where it is large there
