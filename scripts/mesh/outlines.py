@@ -38,10 +38,10 @@ had none. Here a muscle's outline is one region of the posed mesh's surface:
   the silhouette no longer steps with the coarse trunk triangles), and `keep: pixel` tests the
   view's `keep` on each pixel's surface point (an outline cut off by the head view's neck cut
   ends on its straight line, not on the steps of the triangles it crosses);
-- wiring: only the muscles of DERIVED (judged at least as good as the hand-kept outlines on
-  every view they show on, docs/mesh/outlines/*.png) are written, with the largest piece on each
-  view (the app holds one outline per view); the loader replaces their `[[shapes]]` with these,
-  and marks.py fits the trigger point marks to them. The `[[shapes]]` stay the authored input.
+- wiring: only the muscles of DERIVED (reviewed beside their drawings, docs/mesh/outlines/*.png)
+  are written, with the largest piece on each view (the app holds one outline per view); the
+  loader replaces their `[[shapes]]` with these, and marks.py fits the trigger point marks to
+  them. The `[[shapes]]` stay the authored input.
 
 Deep muscles are lifted the same way: their drawing marks the skin over them, which is what the
 views show; the app tells them apart by `depth` (dashed outlines).
@@ -230,9 +230,11 @@ RULES = {
     "serratus-anterior": {"round": 3, "smooth": 2, "facing": "pixel"},
 }
 
-# The muscles whose derived outlines are judged at least as good as the hand-kept ones on every
-# view they show on (docs/mesh/outlines/*.png): only these are written to outlines.toml, and the
-# app takes their outlines from there. The others keep their `[[shapes]]`.
+# The muscles whose derived outlines were reviewed beside their drawings (docs/mesh/outlines/*.png)
+# and judged right on every view: smooth, where the body shows the muscle, and holding the marks
+# authored there (a view may lose an outline its drawing put on a grazing edge). Only these are
+# written to outlines.toml, and the app takes their outlines from there; a muscle added later keeps
+# its `[[shapes]]` until it is reviewed and listed. Since 2026-12-02: every muscle.
 DERIVED = {"abductor-digiti-minimi-foot", "abductor-digiti-minimi-hand", "abductor-hallucis",
            "adductor-brevis", "adductor-hallucis", "adductor-longus", "adductor-magnus",
            "adductor-pollicis", "anconeus", "biceps-brachii", "biceps-femoris", "brachialis",
